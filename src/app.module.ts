@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseOptions } from './database/database';
+import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { SomModule } from './modules/som/som.module';
+
+@Module({})
+export class AppModule {
+  /** The database path is an argument so tests run the real app on a temporary SQLite file. */
+  static forDatabase(databasePath: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(databaseOptions(databasePath)),
+        KnowledgeModule,
+        SomModule,
+      ],
+    };
+  }
+}
