@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseOptions } from './database/database';
+import { ContractsModule } from './modules/contracts/contracts.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { SomModule } from './modules/som/som.module';
 
@@ -14,6 +15,7 @@ export class AppModule {
         TypeOrmModule.forRoot(databaseOptions(databasePath)),
         KnowledgeModule,
         SomModule,
+        ContractsModule,
       ],
     };
   }

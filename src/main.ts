@@ -5,7 +5,9 @@ export async function serve(): Promise<void> {
   const settings = loadSettings();
   const app = await createApp(settings.databasePath);
   await app.listen(settings.port);
-  console.log(`DSI simulator on http://localhost:${settings.port} (database ${settings.databasePath})`);
+  console.log(
+    `DSI simulator on http://localhost:${settings.port} (database ${settings.databasePath})`,
+  );
 }
 
 if (require.main === module) {

@@ -10,7 +10,9 @@ export function formatDanishNumber(value: string | number, decimals = 0): string
   const negative = text.startsWith('-');
   const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
   // Round half away from zero on the digit string.
-  let digits = (whole + fraction.padEnd(decimals + 1, '0').slice(0, decimals)).split('').map(Number);
+  let digits = (whole + fraction.padEnd(decimals + 1, '0').slice(0, decimals))
+    .split('')
+    .map(Number);
   if (Number(fraction.padEnd(decimals + 1, '0')[decimals]) >= 5) {
     let i = digits.length - 1;
     while (i >= 0 && digits[i] === 9) digits[i--] = 0;
@@ -41,13 +43,21 @@ export type Cell = string | number | null | undefined;
 
 /** A plain-text table: first column left-aligned, the others right-aligned. */
 export function renderTable(header: string[], rows: Cell[][]): string {
-  const text = [header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '–' : String(c))))];
+  const text = [
+    header,
+    ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '–' : String(c)))),
+  ];
   const widths = header.map((_, i) => Math.max(...text.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  return [line(text[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join(
-    '\n',
-  );
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(text[0]),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...text.slice(1).map(line),
+  ].join('\n');
 }
 
 /** RFC 4180 CSV with a header row; numbers stay machine-readable (dot decimal, no grouping). */

@@ -11,9 +11,11 @@ export function formatOption(formats: readonly string[] = OUTPUT_FORMATS): Optio
 /** An integer option within bounds; commander reports the option name and value on failure. */
 export function integerIn(min: number, max: number) {
   return (value: string): number => {
-    if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(`must be a whole number, got '${value}'`);
+    if (!/^-?\d+$/.test(value))
+      throw new InvalidArgumentError(`must be a whole number, got '${value}'`);
     const n = Number(value);
-    if (n < min || n > max) throw new InvalidArgumentError(`must be between ${min} and ${max}, got ${n}`);
+    if (n < min || n > max)
+      throw new InvalidArgumentError(`must be between ${min} and ${max}, got ${n}`);
     return n;
   };
 }

@@ -18,22 +18,37 @@ export const MAX_YEAR = 2100;
 
 /** A calendar year the model can price and discount. */
 export const IsYear = () =>
-  applyDecorators(Type(() => Number), IsInt(), Min(MIN_YEAR), Max(MAX_YEAR));
+  applyDecorators(
+    Type(() => Number),
+    IsInt(),
+    Min(MIN_YEAR),
+    Max(MAX_YEAR),
+  );
 
 /** A rate or share in [0, 1]. */
 export const IsRate = () =>
-  applyDecorators(Type(() => Number), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), Max(1));
+  applyDecorators(
+    Type(() => Number),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(0),
+    Max(1),
+  );
 
 /** A non-negative finite number (a count of people or successes may be fractional in expectation). */
 export const IsNonNegativeNumber = () =>
-  applyDecorators(Type(() => Number), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0));
+  applyDecorators(
+    Type(() => Number),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(0),
+  );
 
 /** A non-negative amount of money as a decimal string ("6900000" or "6900000.00"): exact, never a float. */
 export const IsMoney = () =>
   applyDecorators(
     IsString(),
     Matches(/^\d{1,15}(\.\d{1,2})?$/, {
-      message: '$property must be a non-negative amount in kroner as a string with at most 2 decimals',
+      message:
+        '$property must be a non-negative amount in kroner as a string with at most 2 decimals',
     }),
   );
 

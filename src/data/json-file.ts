@@ -28,7 +28,11 @@ export function readJsonFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new DataFileError(displayPath(file), '', `cannot read file (${(error as Error).message})`);
+    throw new DataFileError(
+      displayPath(file),
+      '',
+      `cannot read file (${(error as Error).message})`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -70,7 +74,11 @@ export function validateAgainstSchema<T>(file: string, data: unknown, schemaFile
   if (!validate(data)) {
     const problems = describeSchemaErrors(validate.errors ?? []);
     const rest = problems.slice(1).map((p) => `; ${p.path}: ${p.message}`);
-    throw new DataFileError(displayPath(file), problems[0].path, problems[0].message + rest.join(''));
+    throw new DataFileError(
+      displayPath(file),
+      problems[0].path,
+      problems[0].message + rest.join(''),
+    );
   }
   return data as T;
 }

@@ -16,7 +16,9 @@ type Amounts = Record<'kommune' | 'region' | 'stat' | 'total', string>;
 type ValuationJson = ReturnType<typeof valuationToJson>;
 
 export function registerSomCommands(program: Command): void {
-  const som = program.command('som').description('SØM: the knowledge base and the valuation engine');
+  const som = program
+    .command('som')
+    .description('SØM: the knowledge base and the valuation engine');
 
   som
     .command('list')
@@ -57,7 +59,11 @@ export function registerSomCommands(program: Command): void {
       DEFAULT_VALUATION_HORIZON,
     )
     .option('--price-year <year>', 'price year', integerIn(1990, 2100), DEFAULT_PRICE_YEAR)
-    .option('--exclude <areas>', `welfare areas to leave out (${WELFARE_AREAS.join(',')})`, welfareAreaList)
+    .option(
+      '--exclude <areas>',
+      `welfare areas to leave out (${WELFARE_AREAS.join(',')})`,
+      welfareAreaList,
+    )
     .addOption(formatOption())
     .action(
       (
@@ -119,7 +125,12 @@ function valuationTable(json: ValuationJson): string {
 
 function valuationCsv(json: ValuationJson): string {
   return renderCsv(
-    ['year', 'area', ...actorColumns.map((a) => `nominal_${a}`), ...actorColumns.map((a) => `discounted_${a}`)],
+    [
+      'year',
+      'area',
+      ...actorColumns.map((a) => `nominal_${a}`),
+      ...actorColumns.map((a) => `discounted_${a}`),
+    ],
     json.byYear.flatMap((y) =>
       y.byArea.map((a) => [
         y.year,

@@ -5,11 +5,7 @@ import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadKnowledgeBase, knowledgeFiles } from '../../data/knowledge';
 import type { KnowledgeBase } from '../../engine/som';
-import {
-  KnowledgeFileEntity,
-  SuccessMeasureEntity,
-  TargetGroupEntity,
-} from './knowledge.entities';
+import { KnowledgeFileEntity, SuccessMeasureEntity, TargetGroupEntity } from './knowledge.entities';
 
 /**
  * Loads and validates the knowledge base from `knowledge/` at start-up (a bad file stops the

@@ -9,7 +9,9 @@ export class SomController {
   constructor(private readonly som: SomService) {}
 
   @Get('target-groups')
-  @ApiOperation({ summary: 'Target groups with their success measures, consequences, prices and sources' })
+  @ApiOperation({
+    summary: 'Target groups with their success measures, consequences, prices and sources',
+  })
   listTargetGroups() {
     return this.som.listTargetGroups();
   }
@@ -22,7 +24,9 @@ export class SomController {
 
   @Post('valuations')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Value successes: consequences in kroner by year, actor and welfare area' })
+  @ApiOperation({
+    summary: 'Value successes: consequences in kroner by year, actor and welfare area',
+  })
   value(@Body() request: ValuationRequestDto) {
     return this.som.value(request);
   }

@@ -21,13 +21,15 @@ import {
   MAX_VALUATION_HORIZON,
 } from '../../../engine/som/defaults';
 
-
 export class SuccessesInYearDto {
   @ApiProperty({ example: 2024, description: 'Calendar year in which the successes are achieved' })
   @IsYear()
   year!: number;
 
-  @ApiProperty({ example: 1, description: 'Number of successes (may be fractional in expectation)' })
+  @ApiProperty({
+    example: 1,
+    description: 'Number of successes (may be fractional in expectation)',
+  })
   @IsNonNegativeNumber()
   count!: number;
 }
@@ -46,7 +48,9 @@ export class ValuationRequestDto {
   @Type(() => SuccessesInYearDto)
   successes!: SuccessesInYearDto[];
 
-  @ApiPropertyOptional({ description: 'Base year for discounting; default: the first success year' })
+  @ApiPropertyOptional({
+    description: 'Base year for discounting; default: the first success year',
+  })
   @IsOptional()
   @IsYear()
   startYear?: number;
