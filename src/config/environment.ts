@@ -34,7 +34,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const errors = validateSync(parsed);
   if (errors.length > 0) {
     const lines = errors.map(
-      (e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+      (e) =>
+        `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`,
     );
     throw new Error(`invalid environment: ${lines.join('; ')}`);
   }

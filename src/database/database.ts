@@ -7,10 +7,18 @@ import {
   TargetGroupEntity,
 } from '../modules/knowledge/knowledge.entities';
 import { Knowledge1732300000000 } from './migrations/1732300000000-knowledge';
+import { ContractEntity, ContractRevisionEntity } from '../modules/contracts/contract.entities';
+import { Contracts1732300000002 } from './migrations/1732300000002-contracts';
 
 /** Every entity and migration, listed once (no globs: they break between src/ and dist/). */
-export const ENTITIES = [KnowledgeFileEntity, TargetGroupEntity, SuccessMeasureEntity];
-export const MIGRATIONS = [Knowledge1732300000000];
+export const ENTITIES = [
+  KnowledgeFileEntity,
+  TargetGroupEntity,
+  SuccessMeasureEntity,
+  ContractEntity,
+  ContractRevisionEntity,
+];
+export const MIGRATIONS = [Knowledge1732300000000, Contracts1732300000002];
 
 /** SQLite file through `sqlite3`; the schema comes from migrations run at start-up. */
 export function databaseOptions(databasePath: string): TypeOrmModuleOptions {
