@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { COHORT_COUNTS_TASK } from './cohort-block';
+import type { CohortDrawSpec } from './cohort';
+import { TRIALS_PER_BLOCK } from './rng';
+import { runTrials, SimulationCancelledError, type RunTrialsResult } from './runner';
+
+const SPEC: CohortDrawSpec = {
+  horizonYears: 6,
+  participantsByYear: [60, 60, 60],
+  grossSuccessRate: { mean: 0.4, interval90: [0.3, 0.5] },
+  deadweightRate: { mean: 0.24, effectiveSampleSize: 200 },
+  dropoutRate: { mean: 0.1 },
+  dropoutTiming: [0.6, 0.4],
+  successLag: [0.3, 0.5, 0.2],
+  relapseRate: 0.1,
+  somGainUncertainty: { coefficientOfVariation: 0.2 },
+};
+
+/** 5 full blocks and a partial sixth. */
+const TRIALS = 5 * TRIALS_PER_BLOCK + 300;
+const SEED = 2024;
+
+function run(options: Partial<Parameters<typeof runTrials<CohortDrawSpec>>[0]> = {}) {
+  return runTrials({
+    task: COHORT_COUNTS_TASK.name,
+    params: SPEC,
+    trials: TRIALS,
+    seed: SEED,
+    ...options,
+  });
+}
+
+/**
+ * A digest of the columns' bytes in layout order: equal digests mean byte-identical results
+ * (and so byte-identical JSON downstream). Digests keep the comparison and its message short.
+ */
+function digestOf(result: RunTrialsResult): string {
+  const hash = createHash('sha256');
+  for (const column of result.layout)
+    hash.update(new Uint8Array(result.columns[column.name].buffer));
+  return hash.digest('hex');
+}
+
+describe('running trials in this thread', () => {
+  it('gives identical columns for any batch size', async () => {
+    const reference = digestOf(await run({ blocksPerBatch: 1 }));
+    expect(digestOf(await run({ blocksPerBatch: 2 }))).toEqual(reference);
+    expect(digestOf(await run({ blocksPerBatch: 100 }))).toEqual(reference);
+  });
+
+  it('gives a run of more trials the same first trials (each block has its own stream)', async () => {
+    const shorter = await run({ trials: TRIALS_PER_BLOCK + 10 });
+    const longer = await run();
+    const width = SPEC.horizonYears;
+    const prefix = shorter.trials * width;
+    expect(longer.columns.additionalSuccesses.subarray(0, prefix)).toEqual(
+      shorter.columns.additionalSuccesses,
+    );
+  });
+
+  it('lays out one value per trial for parameters and one per year for yearly counts', async () => {
+    const result = await run();
+    expect(result.columns.grossSuccessRate).toHaveLength(TRIALS);
+    expect(result.columns.additionalSuccesses).toHaveLength(TRIALS * 6);
+    expect(result.blocks).toBe(6);
+    // Every trial started 180 people over the first three years.
+    const started = result.columns.started;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      expect(started[trial * 6] + started[trial * 6 + 1] + started[trial * 6 + 2]).toBe(180);
+    }
+  });
+
+  it('reports progress in increasing steps that end at the number of trials', async () => {
+    const reported: number[] = [];
+    await run({ blocksPerBatch: 2, onProgress: ({ trialsDone }) => reported.push(trialsDone) });
+    // Batches of 2 blocks: 2048, 4096, then the last block and a partial one (TRIALS).
+    expect(reported).toEqual([2048, 4096, TRIALS]);
+  });
+
+  it('stops with SimulationCancelledError when aborted mid-run', async () => {
+    const controller = new AbortController();
+    const reported: number[] = [];
+    const running = run({
+      blocksPerBatch: 1,
+      signal: controller.signal,
+      onProgress: ({ trialsDone }) => {
+        reported.push(trialsDone);
+        controller.abort();
+      },
+    });
+    await expect(running).rejects.toBeInstanceOf(SimulationCancelledError);
+    expect(reported).toEqual([TRIALS_PER_BLOCK]);
+  });
+
+  it('refuses an unknown task and a bad number of trials, saying what is wrong', async () => {
+    await expect(run({ task: 'fundSimulation' })).rejects.toThrow(
+      /no block task named "fundSimulation" is registered \(registered: .*cohortCounts/,
+    );
+    await expect(run({ trials: 0 })).rejects.toThrow(/trials must be a positive integer, got 0/);
+  });
+
+  it('runs in-process when asked for threads from TypeScript sources, and says so', async () => {
+    const result = await run({ workers: 2 });
+    expect(result.workersUsed).toBe(1);
+    expect(result.fallbackReason).toMatch(/compiled JavaScript/);
+  });
+});
+
+/**
+ * Worker threads load compiled JavaScript, which ts-jest does not produce. The thread tests
+ * transpile this folder (type-free, as `nest build` would emit it) into node_modules/.cache,
+ * where Node still resolves piscina and seedrandom, and point the runner at that copy.
+ */
+function transpileSimulationFolder(): string {
+  const target = join(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    'node_modules',
+    '.cache',
+    'dsi-simulation-worker-test',
+    String(process.pid),
+  );
+  mkdirSync(target, { recursive: true });
+  for (const file of readdirSync(__dirname)) {
+    if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
+    const output = ts.transpileModule(readFileSync(join(__dirname, file), 'utf8'), {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
+    });
+    writeFileSync(join(target, file.replace(/\.ts$/, '.js')), output.outputText);
+  }
+  return target;
+}
+
+describe('running trials in worker threads', () => {
+  let compiled: string;
+  let threaded: (
+    options: Partial<Parameters<typeof runTrials<CohortDrawSpec>>[0]>,
+  ) => Promise<RunTrialsResult>;
+
+  beforeAll(() => {
+    compiled = transpileSimulationFolder();
+    threaded = (options) =>
+      run({
+        workerFile: join(compiled, 'worker.js'),
+        taskModulePath: join(compiled, 'cohort-block.js'),
+        ...options,
+      });
+  });
+
+  afterAll(() => rmSync(compiled, { recursive: true, force: true }));
+
+  it('gives byte-identical columns with 1 or 2 workers and any batch size', async () => {
+    const inProcess = digestOf(await run({ workers: 1 }));
+    const twoWorkers = await threaded({ workers: 2 });
+    expect(twoWorkers.workersUsed).toBe(2);
+    expect(digestOf(twoWorkers)).toEqual(inProcess);
+    expect(digestOf(await threaded({ workers: 2, blocksPerBatch: 1 }))).toEqual(inProcess);
+    expect(digestOf(await threaded({ workers: 2, blocksPerBatch: 4 }))).toEqual(inProcess);
+  });
+
+  it('reports progress per batch up to the number of trials', async () => {
+    const reported: number[] = [];
+    await threaded({
+      workers: 2,
+      blocksPerBatch: 2,
+      onProgress: ({ trialsDone }) => reported.push(trialsDone),
+    });
+    expect(reported).toHaveLength(3);
+    expect(reported[2]).toBe(TRIALS);
+  });
+
+  it('stops its threads with SimulationCancelledError when aborted', async () => {
+    const controller = new AbortController();
+    const running = threaded({
+      workers: 2,
+      blocksPerBatch: 1,
+      trials: 200 * TRIALS_PER_BLOCK,
+      signal: controller.signal,
+    });
+    setImmediate(() => controller.abort());
+    await expect(running).rejects.toBeInstanceOf(SimulationCancelledError);
+  });
+});

@@ -1,0 +1,220 @@
+import { selectOrderStatistics } from './radix-select';
+
+/**
+ * Statistics over Monte Carlo outputs (one value per trial, in Float64Arrays). Floats: these
+ * describe a sample, they are not money ledgers.
+ *
+ * NaN marks a trial whose value is undefined (e.g. an IRR without a sign change in the cash
+ * flows): every function here leaves NaN values out, and `summarize` counts them as `missing`.
+ */
+
+/** The quantiles every output reports, and the bands of a fan chart. */
+export const SUMMARY_PROBABILITIES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/** Default number of histogram bins. */
+export const DEFAULT_HISTOGRAM_BINS = 30;
+
+export interface Quantiles {
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+export interface Summary extends Quantiles {
+  /** Trials with a value (not NaN). */
+  count: number;
+  /** Trials whose value is NaN (undefined). */
+  missing: number;
+  mean: number;
+  /** Sample standard deviation (divisor count − 1). */
+  standardDeviation: number;
+  /** Standard error of the mean: standardDeviation / √count. */
+  standardError: number;
+  min: number;
+  max: number;
+}
+
+export interface Histogram {
+  /** binCount + 1 ascending edges; bin i covers [edges[i], edges[i+1]), the last bin includes its upper edge. */
+  edges: number[];
+  counts: number[];
+}
+
+export interface FanChartBand extends Quantiles {
+  mean: number;
+}
+
+function asFloat64Array(values: ArrayLike<number>): Float64Array {
+  return values instanceof Float64Array ? values : Float64Array.from(values);
+}
+
+/** Arithmetic mean, by Neumaier's compensated summation (order-stable to ~1 ulp per million values). */
+export function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  let compensation = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isNaN(value)) continue;
+    const total = sum + value;
+    compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
+    sum = total;
+    count++;
+  }
+  return count === 0 ? NaN : (sum + compensation) / count;
+}
+
+/** Sample standard deviation (divisor n − 1), two-pass around the mean. NaN below two values. */
+export function standardDeviation(values: ArrayLike<number>, knownMean = mean(values)): number {
+  let sumOfSquares = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isNaN(value)) continue;
+    const deviation = value - knownMean;
+    sumOfSquares += deviation * deviation;
+    count++;
+  }
+  return count < 2 ? NaN : Math.sqrt(sumOfSquares / (count - 1));
+}
+
+/**
+ * Quantiles by linear interpolation between order statistics, "type 7 as in R and numpy":
+ * with n sorted values x₀ … x₍ₙ₋₁₎ and h = (n − 1)·p, Q(p) = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋).
+ * The order statistics are found by selection (radix passes over the bits, then Floyd–Rivest;
+ * see `radix-select.ts`), not by sorting; the input is not modified.
+ */
+export function quantiles(values: ArrayLike<number>, probabilities: readonly number[]): number[] {
+  for (const p of probabilities) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new RangeError(`quantile probability must lie in [0, 1], got ${p}`);
+    }
+  }
+  const selected = selectOrderStatistics(asFloat64Array(values), (n) =>
+    n === 0
+      ? []
+      : probabilities.flatMap((p) => {
+          const lower = Math.floor((n - 1) * p);
+          return [lower, Math.min(lower + 1, n - 1)];
+        }),
+  );
+  const n = selected.count;
+  if (n === 0) return probabilities.map(() => NaN);
+  const valueAt = new Map(selected.ranks.map((rank, i) => [rank, selected.values[i]]));
+  return probabilities.map((p) => {
+    const position = (n - 1) * p;
+    const lower = Math.floor(position);
+    const fraction = position - lower;
+    const lowerValue = valueAt.get(lower) as number;
+    if (fraction === 0) return lowerValue;
+    return lowerValue + fraction * ((valueAt.get(lower + 1) as number) - lowerValue);
+  });
+}
+
+export function quantile(values: ArrayLike<number>, probability: number): number {
+  return quantiles(values, [probability])[0];
+}
+
+function asQuantiles(values: number[]): Quantiles {
+  const [p5, p25, p50, p75, p95] = values;
+  return { p5, p25, p50, p75, p95 };
+}
+
+/** Mean, spread, standard error and the p5/p25/p50/p75/p95 quantiles (type 7) of one output. */
+export function summarize(values: ArrayLike<number>): Summary {
+  const data = asFloat64Array(values);
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const value = data[i];
+    if (Number.isNaN(value)) continue;
+    count++;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  const average = mean(data);
+  const spread = standardDeviation(data, average);
+  return {
+    count,
+    missing: data.length - count,
+    mean: average,
+    standardDeviation: spread,
+    standardError: count < 2 ? NaN : spread / Math.sqrt(count),
+    min: count === 0 ? NaN : min,
+    max: count === 0 ? NaN : max,
+    ...asQuantiles(quantiles(data, SUMMARY_PROBABILITIES)),
+  };
+}
+
+/**
+ * Equal-width bins from the smallest to the largest finite value. When all values are equal
+ * there is one bin [v, v] holding them all; with no finite value, no bins.
+ */
+export function histogram(values: ArrayLike<number>, binCount = DEFAULT_HISTOGRAM_BINS): Histogram {
+  if (!(Number.isInteger(binCount) && binCount >= 1)) {
+    throw new RangeError(`binCount must be a positive integer, got ${binCount}`);
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (!Number.isFinite(value)) continue;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (min > max) return { edges: [], counts: [] };
+  if (min === max) {
+    let count = 0;
+    for (let i = 0; i < values.length; i++) if (values[i] === min) count++;
+    return { edges: [min, max], counts: [count] };
+  }
+  const width = (max - min) / binCount;
+  const counts = new Array<number>(binCount).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (!Number.isFinite(value)) continue;
+    counts[Math.min(binCount - 1, Math.floor((value - min) / width))]++;
+  }
+  const edges = Array.from({ length: binCount + 1 }, (_, i) => min + i * width);
+  edges[binCount] = max;
+  return { edges, counts };
+}
+
+/**
+ * Per-year bands of a [trials × years] matrix stored row by row (matrix[trial·years + year]):
+ * the mean and the p5/p25/p50/p75/p95 quantiles (type 7) of each year's column.
+ */
+export function fanChart(matrix: ArrayLike<number>, years: number): FanChartBand[] {
+  if (!(Number.isInteger(years) && years >= 1) || matrix.length % years !== 0) {
+    throw new RangeError(`a matrix of ${matrix.length} values does not have ${years} columns`);
+  }
+  const trials = matrix.length / years;
+  const column = new Float64Array(trials);
+  const bands: FanChartBand[] = [];
+  for (let year = 0; year < years; year++) {
+    let count = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      const value = matrix[trial * years + year];
+      if (!Number.isNaN(value)) column[count++] = value;
+    }
+    const present = column.subarray(0, count);
+    bands.push({ mean: mean(present), ...asQuantiles(quantiles(present, SUMMARY_PROBABILITIES)) });
+  }
+  return bands;
+}
+
+/** Share of trials (with a value) whose value is strictly below `threshold`; NaN if none has one. */
+export function probabilityBelow(values: ArrayLike<number>, threshold: number): number {
+  let below = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isNaN(value)) continue;
+    count++;
+    if (value < threshold) below++;
+  }
+  return count === 0 ? NaN : below / count;
+}

@@ -1,0 +1,81 @@
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import {
+  allocateColumns,
+  getBlockTask,
+  runBlocks,
+  type BlockColumns,
+  type BlockTaskDefinition,
+  type OutputColumn,
+} from './block-task';
+import { TRIALS_PER_BLOCK, type SimulationSeed } from './rng';
+
+/**
+ * The worker-thread entry point (a piscina handler). Loaded from compiled JavaScript only
+ * (dist/engine/simulation/worker.js): the runner falls back to in-process execution when it
+ * runs from TypeScript sources.
+ */
+
+/** One batch of consecutive blocks, as the runner posts it (structured-cloned). */
+export interface WorkerBatchMessage {
+  /** Identifies the run, so a thread prepares each run's task once. */
+  runId: string;
+  task: string;
+  /** The module that registers `task`; imported once per thread. */
+  modulePath: string;
+  params: unknown;
+  seed: SimulationSeed;
+  trials: number;
+  firstBlock: number;
+  blockCount: number;
+}
+
+export interface WorkerBatchResult {
+  firstTrial: number;
+  trialCount: number;
+  columns: BlockColumns;
+}
+
+interface PreparedRun {
+  definition: BlockTaskDefinition;
+  context: unknown;
+  columns: readonly OutputColumn[];
+}
+
+/** Runs sharing a pool at once are few; keep the latest few prepared contexts. */
+const PREPARED_RUNS_KEPT = 4;
+const preparedRuns = new Map<string, PreparedRun>();
+
+async function prepareRun(message: WorkerBatchMessage): Promise<PreparedRun> {
+  const cached = preparedRuns.get(message.runId);
+  if (cached !== undefined) return cached;
+  await import(message.modulePath);
+  const definition = getBlockTask(message.task);
+  const context = definition.prepare(message.params);
+  const prepared = { definition, context, columns: definition.columns(context) };
+  preparedRuns.set(message.runId, prepared);
+  if (preparedRuns.size > PREPARED_RUNS_KEPT) {
+    preparedRuns.delete(preparedRuns.keys().next().value as string);
+  }
+  return prepared;
+}
+
+export default async function runWorkerBatch(message: WorkerBatchMessage) {
+  const prepared = await prepareRun(message);
+  const firstTrial = message.firstBlock * TRIALS_PER_BLOCK;
+  const trialCount = Math.min(message.blockCount * TRIALS_PER_BLOCK, message.trials - firstTrial);
+  const columns = allocateColumns(prepared.columns, trialCount);
+  runBlocks(
+    prepared.definition,
+    prepared.context,
+    prepared.columns,
+    message,
+    message.firstBlock,
+    message.blockCount,
+    columns,
+    firstTrial,
+  );
+  const result: WorkerBatchResult = { firstTrial, trialCount, columns };
+  // Transfer the column buffers to the main thread instead of copying them.
+  const buffers = Object.values(columns).map((column) => column.buffer);
+  return move({ [transferableSymbol]: buffers, [valueSymbol]: result });
+}
