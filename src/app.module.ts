@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseOptions } from './database/database';
+import { DatabaseModule } from './database/database.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { SomModule } from './modules/som/som.module';
@@ -13,6 +14,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(databaseOptions(databasePath)),
+        DatabaseModule,
         KnowledgeModule,
         SomModule,
         ContractsModule,

@@ -41,8 +41,8 @@ export function formatPercent(value: number | null | undefined, decimals = 1): s
 
 export type Cell = string | number | null | undefined;
 
-/** A plain-text table: first column left-aligned, the others right-aligned. */
-export function renderTable(header: string[], rows: Cell[][]): string {
+/** A plain-text table: the first `textColumns` columns left-aligned, the numbers right-aligned. */
+export function renderTable(header: string[], rows: Cell[][], textColumns = 1): string {
   const text = [
     header,
     ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '–' : String(c)))),

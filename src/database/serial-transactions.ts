@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
- * Runs this module's transactions one at a time. TypeORM's SQLite driver has a single connection
+ * Runs the app's writes one at a time (every module uses it). TypeORM's SQLite driver has a single connection
  * and a single query runner, so two transactions started at once nest into each other (savepoints
  * of one request rolled back by another): concurrent revisions failed with 500s before this queue.
  * A failed transaction rolls back and the queue moves on.

@@ -42,6 +42,7 @@ export function registerSomCommands(program: Command): void {
         renderTable(
           ['target group', 'success measure id', 'success measure'],
           rows.map((r) => [r.targetGroupId, r.successMeasureId, r.successMeasure]),
+          3,
         ),
       );
     });

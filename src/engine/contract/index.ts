@@ -42,3 +42,5 @@ export {
 } from './compare';
 export { roundPartsToTotal } from './rounding';
 export * from './defaults';
+export { mergeOverrides } from './overrides';
+export { knowledgeBaseViolations } from './knowledge-checks';

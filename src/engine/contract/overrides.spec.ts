@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../engine/shared/errors';
-import { mergeOverrides } from './contract-overrides';
+import { InvalidInputError } from '../shared/errors';
+import { mergeOverrides } from './overrides';
 
 function errorOf(run: () => unknown): unknown {
   try {

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../engine/shared/errors';
+import { InvalidInputError } from '../shared/errors';
 
 /**
  * Overrides on a template (OpenFisca's reforms: a scenario lists only what it changes):

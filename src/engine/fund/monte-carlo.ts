@@ -1,7 +1,7 @@
 import type { PublicActor } from '../shared/actors';
 import type { BlockColumns } from '../simulation/block-task';
 import type { SimulationSeed } from '../simulation/rng';
-import { runTrials, type RunTimings } from '../simulation/runner';
+import { runTrials, type RunProgress, type RunTimings } from '../simulation/runner';
 import { probabilityBelow, summarize, type Summary } from '../simulation/statistics';
 import {
   FUND_TRIALS_TASK,
@@ -53,6 +53,8 @@ export interface FundSimulationOptions {
   seed: SimulationSeed;
   /** Worker threads (compiled JavaScript only); default 1, in this thread. */
   workers?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
 }
 
 /** Runs the fund's Monte Carlo (`fundTrials` block task) and summarises it. */
@@ -67,6 +69,8 @@ export async function simulateFundTrials(
     trials: options.trials,
     seed: options.seed,
     workers: options.workers,
+    signal: options.signal,
+    onProgress: options.onProgress,
   });
   return {
     ...summarizeFundTrials(params, run.columns, run.trials),

@@ -5,6 +5,7 @@ import { validateContract } from '../../engine/contract/validate';
 import type { Contract } from '../../engine/contract/types';
 import { InvalidInputError } from '../../engine/shared/errors';
 import type { KnowledgeBase } from '../../engine/som';
+import { knowledgeBaseViolations } from '../../engine/contract/knowledge-checks';
 import { ContractDto } from './dto/contract.dto';
 
 /**
@@ -37,45 +38,6 @@ export function assertValidContract(kb: KnowledgeBase, contract: Contract, prefi
       violations.map((v) => ({ path: joinPath(prefix, dottedPath(v.path)), message: v.message })),
     );
   }
-}
-
-/** The target group, its success measure and the price year must exist in the knowledge base. */
-export function knowledgeBaseViolations(kb: KnowledgeBase, contract: Contract): Violation[] {
-  const violations: Violation[] = [];
-  const { targetGroupId, successMeasureId } = contract.intervention;
-  const group = kb.targetGroups.find((g) => g.id === targetGroupId);
-  if (!group) {
-    const known = kb.targetGroups.map((g) => g.id).join(', ');
-    violations.push({
-      path: 'intervention.targetGroupId',
-      message: `unknown target group '${targetGroupId}'; the knowledge base has ${known}`,
-    });
-  }
-  const owner = kb.targetGroups.find((g) =>
-    g.successMeasures.some((m) => m.id === successMeasureId),
-  );
-  if (!owner) {
-    const known = (group ?? { successMeasures: [] }).successMeasures.map((m) => m.id);
-    violations.push({
-      path: 'intervention.successMeasureId',
-      message:
-        `unknown success measure '${successMeasureId}'` +
-        (known.length > 0 ? `; target group '${targetGroupId}' has ${known.join(', ')}` : ''),
-    });
-  } else if (group && owner.id !== group.id) {
-    violations.push({
-      path: 'intervention.successMeasureId',
-      message: `success measure '${successMeasureId}' belongs to target group '${owner.id}', not '${targetGroupId}'`,
-    });
-  }
-  const indexYears = kb.parameters.priceIndex.map((p) => p.year);
-  if (!indexYears.includes(contract.priceYear)) {
-    violations.push({
-      path: 'priceYear',
-      message: `no price index for ${contract.priceYear}; the knowledge base covers ${Math.min(...indexYears)}–${Math.max(...indexYears)}`,
-    });
-  }
-  return violations;
 }
 
 /** The engine writes `components[1].price`; the ValidationPipe writes `components.1.price`. */

@@ -3,7 +3,7 @@ import { listContractTemplates, loadContractTemplate } from '../../data/contract
 import type { Contract } from '../../engine/contract';
 import { UnknownIdError } from '../../engine/shared/errors';
 import { joinPath, parseContractDocument } from './contract-checks';
-import { mergeOverrides } from './contract-overrides';
+import { mergeOverrides } from '../../engine/contract/overrides';
 
 /**
  * The templates in `contracts/`, read (and validated) on each request so an edited template is

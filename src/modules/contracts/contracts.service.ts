@@ -14,7 +14,7 @@ import { KnowledgeService } from '../knowledge/knowledge.service';
 import { ContractEntity, ContractRevisionEntity } from './contract.entities';
 import { assertValidContract, toContract } from './contract-checks';
 import { ContractTemplates } from './contract-templates';
-import { SerialTransactions } from './serial-transactions';
+import { SerialTransactions } from '../../database/serial-transactions';
 import type {
   CompareContractsDto,
   CreateContractDto,
