@@ -8,7 +8,9 @@ const PSYCHIATRIC = 'vulnerable-no-acute-psychiatric-contact';
 /** Social- og Boligstyrelsen (seed 000): 346,000 kr. per citizen, 4-year NPV, 2023 prices. */
 const PUBLISHED_PSYCHIATRIC_NPV = 346_000;
 
-function sumActors(amounts: { kommune: string; region: string; stat: string }): string {
+type ActorAmounts = { kommune: string; region: string; stat: string; total: string };
+
+function sumActors(amounts: ActorAmounts): string {
   return new Decimal(amounts.kommune).plus(amounts.region).plus(amounts.stat).toFixed(2);
 }
 
@@ -47,7 +49,7 @@ describe('SØM over HTTP (real app, temporary SQLite file)', () => {
         priceYear: 2023,
       })
       .expect(200);
-    const npv = res.body.npv;
+    const npv = res.body.npv as ActorAmounts;
     expect(Math.abs(Number(npv.total) / PUBLISHED_PSYCHIATRIC_NPV - 1)).toBeLessThan(0.01);
     expect(sumActors(npv)).toBe(npv.total);
     expect(res.body.byYear.map((y: { year: number }) => y.year)).toEqual([2024, 2025, 2026, 2027]);
@@ -115,7 +117,8 @@ describe('dsi som (the CLI as a child process)', () => {
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Math.abs(Number(json.npv.total) / PUBLISHED_PSYCHIATRIC_NPV - 1)).toBeLessThan(0.01);
-    expect(sumActors(json.npv)).toBe(json.npv.total);
+    const npv = json.npv as ActorAmounts;
+    expect(sumActors(npv)).toBe(npv.total);
     expect(json.byYear).toHaveLength(4);
     expect(json.byArea.length).toBeGreaterThan(0);
   });

@@ -50,7 +50,7 @@ export function renderTable(header: string[], rows: Cell[][], textColumns = 1): 
   const widths = header.map((_, i) => Math.max(...text.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
     r
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ')
       .trimEnd();
   return [

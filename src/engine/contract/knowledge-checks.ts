@@ -3,7 +3,10 @@ import type { Contract } from './types';
 import type { ContractViolation } from './validate';
 
 /** The target group, its success measure and the price year must exist in the knowledge base. */
-export function knowledgeBaseViolations(kb: KnowledgeBase, contract: Contract): ContractViolation[] {
+export function knowledgeBaseViolations(
+  kb: KnowledgeBase,
+  contract: Contract,
+): ContractViolation[] {
   const violations: ContractViolation[] = [];
   const { targetGroupId, successMeasureId } = contract.intervention;
   const group = kb.targetGroups.find((g) => g.id === targetGroupId);

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { flattenValidationErrors, type Violation } from '../../common/validation';
+import { flattenValidationErrors } from '../../common/validation';
 import { validateContract } from '../../engine/contract/validate';
 import type { Contract } from '../../engine/contract/types';
 import { InvalidInputError } from '../../engine/shared/errors';
