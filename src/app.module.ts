@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseOptions } from './database/database';
 import { DatabaseModule } from './database/database.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { FundsModule } from './modules/funds/funds.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { SimulationsModule } from './modules/simulations/simulations.module';
 import { SomModule } from './modules/som/som.module';
 
 @Module({})
@@ -18,6 +20,8 @@ export class AppModule {
         KnowledgeModule,
         SomModule,
         ContractsModule,
+        SimulationsModule,
+        FundsModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import Decimal from 'decimal.js';
-import { startTestApp, type TestApp } from './support/app';
+import { createApp, startTestApp, type TestApp } from './support/app';
 import { runCli } from './support/cli';
 
 const PSYCHIATRIC = 'vulnerable-no-acute-psychiatric-contact';
@@ -139,5 +139,25 @@ describe('dsi som (the CLI as a child process)', () => {
     const r = runCli(['som', 'value', 'no-such-measure']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no-such-measure');
+  });
+});
+
+describe('knowledge-base seeding', () => {
+  it('is idempotent: starting twice on the same database file gives the same rows', async () => {
+    const first = await startTestApp();
+    const count = async (app: TestApp['app']) => {
+      const res = await request(app.getHttpServer() as App)
+        .get('/som/target-groups')
+        .expect(200);
+      const groups = res.body as { successMeasures: unknown[] }[];
+      return [groups.length, groups.reduce((n, g) => n + g.successMeasures.length, 0)];
+    };
+    const before = await count(first.app);
+    await first.app.close();
+    const again = await createApp(first.databasePath);
+    await again.init();
+    expect(await count(again)).toEqual(before);
+    await again.close();
+    await first.close().catch(() => undefined);
   });
 });

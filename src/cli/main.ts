@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { DataFileError } from '../data/json-file';
 import { InvalidInputError, UnknownIdError } from '../engine/shared/errors';
 import { SOFTWARE_VERSION } from '../version';
+import { registerContractCommands } from './commands/contracts';
+import { registerSimulateCommand } from './commands/simulate';
 import { registerSomCommands } from './commands/som';
 import { ArgumentError, EXIT_BAD_INPUT } from './errors';
 
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
     });
 
   registerSomCommands(program);
+  registerContractCommands(program);
+  registerSimulateCommand(program);
   return program;
 }
 

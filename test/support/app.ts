@@ -2,9 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createApp } from '../../src/app';
 
-/** The real app on a temporary SQLite file (never a mock of our own database). */
+/**
+ * The real app, as built by `npm run build` (dist/), on a temporary SQLite file (never a mock of
+ * our own database). Built code, not sources: simulation jobs then run their trials in worker
+ * threads as in production, and the request thread stays free to answer.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createApp } = require('../../dist/app') as typeof import('../../src/app');
+export { createApp };
 export interface TestApp {
   app: INestApplication;
   databasePath: string;

@@ -53,3 +53,25 @@ export {
   COHORT_PARAMETER_COLUMNS,
   COHORT_YEARLY_COLUMNS,
 } from './cohort-block';
+export {
+  simulateContract,
+  contractTaskInputs,
+  runPrecision,
+  FULL_RECORD_TRIALS,
+  LARGE_RUN_FAN_CHART_TRIALS,
+} from './contract-simulation';
+export type {
+  ContractSimulationInput,
+  ContractSimulationResult,
+  ContractUncertainty,
+  ContractMonteCarlo,
+  SimulationSettings,
+  RateUncertainty,
+} from './contract-simulation';
+export { contractSimulationToJson } from './contract-result-json';
+export type { ContractSimulationJson } from './contract-result-json';
+export { contractTrialTable } from './contract-per-trial';
+export type { ContractTrialTable } from './contract-per-trial';
+export { CONTRACT_TRIALS_TASK } from './contract-task';
+export { QUANTILE_DEFINITION } from './contract-summary';
+export type { SensitivityResult, SensitivityEntry } from './sensitivity';

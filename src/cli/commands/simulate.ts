@@ -1,0 +1,121 @@
+import { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { loadScenarioFile, type ResolvedScenarioInput } from '../../data/scenarios';
+import { runScenario, type ScenarioResultJson } from '../../engine/scenario';
+import { SOFTWARE_VERSION } from '../../version';
+import { knowledgeBase } from '../load';
+import { formatOption, integerIn, type OutputFormat } from '../options';
+import { progressBar } from '../progress';
+import { contractResultCsv, contractResultTable } from './simulate-contract-output';
+import { fundResultCsv, fundResultTable } from './simulate-fund-output';
+
+export const MAX_TRIALS = 10_000_000;
+export const MAX_WORKERS = 64;
+
+interface SimulateOptions {
+  trials?: number;
+  seed?: string;
+  workers: number;
+  format: OutputFormat;
+  out?: string;
+  save?: boolean;
+}
+
+export function registerSimulateCommand(program: Command): void {
+  program
+    .command('simulate')
+    .description('Monte Carlo of a contract or fund scenario, beside its deterministic projection')
+    .argument('<scenario>', 'a scenario file, e.g. simulations/ips-holbaek.json')
+    .option(
+      '--trials <n>',
+      'number of trials (default: the scenario’s, else 10.000)',
+      integerIn(1, MAX_TRIALS),
+    )
+    .option('--seed <seed>', 'seed of the random streams (default: the scenario’s)')
+    .option(
+      '--workers <n>',
+      'worker threads (results do not depend on it)',
+      integerIn(1, MAX_WORKERS),
+      1,
+    )
+    .addOption(formatOption())
+    .option('--out <file>', 'write the output to a file instead of stdout')
+    .option('--save', 'store the run in the database (DSI_DATABASE) so the API lists it')
+    .action(async (file: string, options: SimulateOptions) => {
+      const resolved = loadScenarioFile(file, knowledgeBase());
+      const trials = options.trials ?? resolved.settings.trials;
+      const seed = options.seed ?? resolved.settings.seed;
+      const bar = progressBar('simulating');
+      const result = await runScenario(runnable(resolved), {
+        trials,
+        seed,
+        workers: options.workers,
+        version: SOFTWARE_VERSION,
+        onProgress: bar.update,
+      });
+      bar.finish();
+      const text = render(resolved, result, options.format);
+      if (options.out) writeFileSync(options.out, text);
+      else process.stdout.write(text);
+      if (options.save) {
+        const id = await saveRun(resolved, result, { trials, seed });
+        process.stderr.write(`saved as simulation run ${id}\n`);
+      }
+    });
+}
+
+export function runnable(resolved: ResolvedScenarioInput) {
+  return resolved.kind === 'fund'
+    ? { kind: 'fund' as const, fund: resolved.fund }
+    : { kind: 'contract' as const, input: resolved.input };
+}
+
+function render(resolved: ResolvedScenarioInput, result: ScenarioResultJson, format: OutputFormat) {
+  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  if (resolved.kind === 'fund') {
+    return format === 'csv' ? fundResultCsv(result) : fundResultTable(resolved.name, result) + '\n';
+  }
+  return format === 'csv'
+    ? contractResultCsv(result)
+    : contractResultTable(resolved.name, result) + '\n';
+}
+
+/** Stores a finished run like the service does; the database is opened only here. */
+async function saveRun(
+  resolved: ResolvedScenarioInput,
+  result: ScenarioResultJson,
+  settings: { trials: number; seed: string | number },
+): Promise<string> {
+  // Decorators of the entities and the environment check need reflect-metadata loaded first.
+  await import('reflect-metadata');
+  const [{ loadSettings }, { openDatabase }, { SimulationRunEntity }] = await Promise.all([
+    import('../../config/environment'),
+    import('../../database/standalone'),
+    import('../../modules/simulations/simulation-run.entity'),
+  ]);
+  const dataSource = await openDatabase(loadSettings().databasePath);
+  try {
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    await dataSource.getRepository(SimulationRunEntity).insert({
+      id,
+      kind: resolved.kind,
+      status: 'done',
+      progress: 1,
+      inputs: JSON.stringify(result.inputs),
+      seed: String(settings.seed),
+      trials: settings.trials,
+      softwareVersion: SOFTWARE_VERSION,
+      result: JSON.stringify(result),
+      error: null,
+      timings: JSON.stringify(result.meta.timings),
+      createdAt: now,
+      startedAt: now,
+      finishedAt: now,
+    });
+    return id;
+  } finally {
+    await dataSource.destroy();
+  }
+}

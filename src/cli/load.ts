@@ -1,0 +1,34 @@
+import { loadContractTemplate } from '../data/contracts';
+import { DataFileError } from '../data/json-file';
+import { loadKnowledgeBase } from '../data/knowledge';
+import { knowledgeBaseViolations, validateContract, type Contract } from '../engine/contract';
+import type { KnowledgeBase } from '../engine/som';
+import { violationPathToPointer } from '../data/contracts';
+
+/** The knowledge base, loaded once per command (it is validated on every load). */
+let cached: KnowledgeBase | undefined;
+export function knowledgeBase(): KnowledgeBase {
+  cached ??= loadKnowledgeBase();
+  return cached;
+}
+
+/**
+ * A contract from a template id or a JSON file, checked against the knowledge base (its target
+ * group, success measure and price year must exist there).
+ */
+export function loadContract(idOrPath: string): Contract {
+  const contract = loadContractTemplate(idOrPath);
+  const violations = [
+    ...validateContract(contract),
+    ...knowledgeBaseViolations(knowledgeBase(), contract),
+  ];
+  if (violations.length > 0) {
+    const [first, ...rest] = violations;
+    throw new DataFileError(
+      idOrPath,
+      violationPathToPointer(first.path),
+      first.message + rest.map((v) => `; ${violationPathToPointer(v.path)}: ${v.message}`).join(''),
+    );
+  }
+  return contract;
+}

@@ -1,0 +1,176 @@
+import * as path from 'node:path';
+import {
+  knowledgeBaseViolations,
+  mergeOverrides,
+  projectContract,
+  validateContract,
+  type Contract,
+} from '../engine/contract';
+import {
+  productBaselineFromContract,
+  repaymentPerKroneFromProjection,
+  resolveFundScenario,
+  type FundInput,
+  type FundScenario,
+  type ProductBaseline,
+} from '../engine/fund';
+import { InvalidInputError } from '../engine/shared/errors';
+import type { ContractSimulationInput } from '../engine/simulation';
+import { gainProfile, type GainProfile, type KnowledgeBase } from '../engine/som';
+import { loadContractTemplate, violationPathToPointer } from './contracts';
+import { DataFileError, displayPath, readJsonFile, validateAgainstSchema } from './json-file';
+
+/**
+ * Scenario files (`simulations/*.json`): an overlay on a named baseline. A contract scenario
+ * names a template from `contracts/` (or embeds a contract) and lists what it changes; a fund
+ * scenario (it has a `fund` key) names templates for its products. Everything wrong with a
+ * scenario is reported as a DataFileError naming the file and the JSON path.
+ */
+export const DEFAULT_SCENARIOS_DIR = path.resolve(__dirname, '../../simulations');
+const CONTRACT_SCENARIO_SCHEMA = path.join(DEFAULT_SCENARIOS_DIR, 'schema/scenario.schema.json');
+const FUND_SCENARIO_SCHEMA = path.join(DEFAULT_SCENARIOS_DIR, 'schema/fund-scenario.schema.json');
+
+/** Default run settings when a scenario and the caller give none. */
+export const DEFAULT_TRIALS = 10_000;
+export const DEFAULT_SEED = 'dsi';
+
+export interface ContractScenario {
+  $schema?: string;
+  name: string;
+  description?: string;
+  contract: string | Record<string, unknown>;
+  overrides?: Record<string, unknown>;
+  uncertainty?: ContractSimulationInput['uncertainty'];
+  investorTargetReturn?: number;
+  sensitivity?: ContractSimulationInput['sensitivity'];
+  simulation?: { trials?: number; seed?: string | number };
+  sources?: Record<string, unknown>;
+}
+
+export interface RunSettingsInFile {
+  trials: number;
+  seed: string | number;
+}
+
+/** A scenario resolved against the templates and the knowledge base, ready to run. */
+export type ResolvedScenarioInput =
+  | { kind: 'contract'; name: string; input: ContractSimulationInput; settings: RunSettingsInFile }
+  | { kind: 'fund'; name: string; fund: FundInput; settings: RunSettingsInFile };
+
+/** Reads and resolves a scenario file. `label` names it in errors (a path, or 'body' for HTTP). */
+export function loadScenarioFile(file: string, kb: KnowledgeBase): ResolvedScenarioInput {
+  return resolveScenario(readJsonFile(file), displayPath(file), kb);
+}
+
+export function resolveScenario(
+  data: unknown,
+  label: string,
+  kb: KnowledgeBase,
+): ResolvedScenarioInput {
+  if (typeof data === 'object' && data !== null && 'fund' in data) {
+    const scenario = validateAgainstSchema<FundScenario>(label, data, FUND_SCENARIO_SCHEMA);
+    return {
+      kind: 'fund',
+      name: scenario.name,
+      fund: resolveFund(scenario, label, kb),
+      settings: settingsOf(scenario.simulation),
+    };
+  }
+  const scenario = validateAgainstSchema<ContractScenario>(label, data, CONTRACT_SCENARIO_SCHEMA);
+  const contract = resolveContract(scenario, label, kb);
+  return {
+    kind: 'contract',
+    name: scenario.name,
+    input: {
+      contract,
+      gains: contractGains(kb, contract),
+      uncertainty: scenario.uncertainty,
+      investorTargetReturn: scenario.investorTargetReturn,
+      sensitivity: scenario.sensitivity,
+    },
+    settings: settingsOf(scenario.simulation),
+  };
+}
+
+/** The SØM gains per additional success that a contract's projection and simulation use. */
+export function contractGains(kb: KnowledgeBase, contract: Contract): GainProfile {
+  return gainProfile(kb, contract.intervention.successMeasureId, {
+    priceYear: contract.priceYear,
+    years: contract.horizonYears,
+  });
+}
+
+function settingsOf(simulation?: { trials?: number; seed?: string | number }): RunSettingsInFile {
+  return { trials: simulation?.trials ?? DEFAULT_TRIALS, seed: simulation?.seed ?? DEFAULT_SEED };
+}
+
+/** Re-labels a domain error as an error of this file at the given JSON pointer prefix. */
+function asFileError(label: string, prefix: string, error: unknown): never {
+  if (error instanceof InvalidInputError) {
+    const [first, ...rest] = error.violations;
+    const pointer = (v: { path: string }) =>
+      prefix + (v.path.startsWith('/') ? v.path : violationPathToPointer(v.path));
+    const more = rest.map((v) => `; ${pointer(v)}: ${v.message}`).join('');
+    throw new DataFileError(label, pointer(first), first.message + more);
+  }
+  throw error;
+}
+
+function resolveContract(scenario: ContractScenario, label: string, kb: KnowledgeBase): Contract {
+  let base: Record<string, unknown>;
+  let prefix: string;
+  if (typeof scenario.contract === 'string') {
+    try {
+      base = loadContractTemplate(scenario.contract) as unknown as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof DataFileError && error.jsonPath === '') {
+        throw new DataFileError(label, '/contract', error.message);
+      }
+      throw error;
+    }
+    prefix = '/overrides';
+  } else {
+    base = scenario.contract;
+    prefix = '/contract';
+  }
+  let merged: Contract;
+  try {
+    merged = mergeOverrides(base, scenario.overrides ?? {}, 'overrides') as unknown as Contract;
+  } catch (error) {
+    asFileError(label, '', error);
+  }
+  const violations = [...validateContract(merged), ...knowledgeBaseViolations(kb, merged)];
+  if (violations.length > 0) asFileError(label, prefix, new InvalidInputError(violations));
+  return merged;
+}
+
+function resolveFund(scenario: FundScenario, label: string, kb: KnowledgeBase): FundInput {
+  const baselines: Record<string, ProductBaseline> = {};
+  const gainProfiles: Record<string, GainProfile> = {};
+  const repaymentProfiles: Record<string, number[]> = {};
+  try {
+    scenario.products.forEach((product, index) => {
+      if (product.contractTemplate === undefined) return;
+      let template: Contract;
+      try {
+        template = loadContractTemplate(product.contractTemplate);
+      } catch (error) {
+        if (error instanceof DataFileError && error.jsonPath === '') {
+          throw new DataFileError(label, `/products/${index}/contractTemplate`, error.message);
+        }
+        throw error;
+      }
+      const gains = contractGains(kb, template);
+      baselines[product.contractTemplate] = productBaselineFromContract(template);
+      gainProfiles[product.id] = gains;
+      if (product.repayment.mode === 'profile') {
+        repaymentProfiles[product.id] = repaymentPerKroneFromProjection(
+          projectContract(template, gains),
+        );
+      }
+    });
+    return resolveFundScenario(scenario, { baselines, gainProfiles, repaymentProfiles });
+  } catch (error) {
+    return asFileError(label, '', error);
+  }
+}

@@ -1,0 +1,397 @@
+import { projectContract, type Contract, type ContractProjection } from '../contract';
+import { InvalidInputError } from '../shared/errors';
+import type { GainProfile } from '../som/types';
+import type { RateDistribution } from './beta-fit';
+import {
+  contractRateDistributions,
+  RATE_NAMES,
+  type OutcomeSamplerOptions,
+  type RateName,
+  type RateUncertainty,
+} from './contract-outcome-sampler';
+import {
+  fullRunScalars,
+  QUANTILE_DEFINITION,
+  summarizeBreakEven,
+  summarizeFanCharts,
+  summarizeScalars,
+  type BreakEvenDistribution,
+  type ContractOutputSummaries,
+  type ContractProbabilities,
+  type FanChartYear,
+} from './contract-summary';
+import {
+  CONTRACT_TRIALS_TASK,
+  plainGainProfile,
+  type ContractTaskOutputs,
+  type ContractTaskParams,
+} from './contract-task';
+import type { MonteCarloActor } from './contract-trial';
+import type { SimulationSeed } from './rng';
+import { runTrials, type RunTrialsResult } from './runner';
+import {
+  contractSensitivity,
+  DEFAULT_SENSITIVITY_TRIALS,
+  DEFAULT_SENSITIVITY_VARIATION,
+  sensitivityPointCount,
+  type SensitivityResult,
+} from './sensitivity';
+
+/**
+ * The contract Monte Carlo (issue 5): N seeded trials of a contract's outcomes through the
+ * contract engine's cash flows, summarised per output, per year (fan charts), per actor
+ * (break-even years) and as probabilities, plus one-at-a-time sensitivity (tornado) data.
+ *
+ * Memory: a run keeps per trial only what the summaries need. Up to FULL_RECORD_TRIALS trials
+ * everything is recorded in float64 in one run, fan charts included. Above it, the scalars and
+ * break-even years of all trials are recorded in float32 (see contract-task.ts), and the fan
+ * charts come from a second run, alongside, of the first LARGE_RUN_FAN_CHART_TRIALS trials (the
+ * same block streams, so the very same trials): 6 actors × the horizon for every trial would be
+ * 288 MB at a million trials and 6 years, while 65,536 trials pin the p5 … p95 bands to a few
+ * tenths of a percent of their spread. The JSON says how many trials the fan charts used.
+ */
+
+export type { RateUncertainty };
+
+/** Runs up to this many trials (128 blocks) record everything in float64, fan charts included. */
+export const FULL_RECORD_TRIALS = 131_072;
+/** Larger runs take their fan charts from their first this many trials (64 blocks). */
+export const LARGE_RUN_FAN_CHART_TRIALS = 65_536;
+/**
+ * Sweep points run in this thread below this many trials each: starting a worker pool per point
+ * costs more than the work (results are the same either way).
+ */
+export const SENSITIVITY_THREADED_MIN_TRIALS = 32_768;
+
+export interface ContractUncertainty {
+  grossSuccessRate?: RateUncertainty;
+  deadweightRate?: RateUncertainty;
+  dropoutRate?: RateUncertainty;
+  /** A mean-one lognormal factor on all SØM gains of a trial. */
+  somGains?: { coefficientOfVariation: number };
+  /**
+   * Yearly relapse rate: replaces `intervention.relapseRate` for the run (the expected
+   * projection included). The contract engine applies relapse as an expected survival weight
+   * on the SØM gains, so it moves the gains but is not drawn per person.
+   */
+  relapseRate?: number;
+  /** Draw the counts binomially (default true); false: expected counts at each trial's rates. */
+  cohortSampling?: boolean;
+}
+
+export interface ContractSimulationInput {
+  /** Already merged with scenario overrides and validated. */
+  contract: Contract;
+  /** gainProfile(kb, successMeasureId, { priceYear, years: horizonYears }). */
+  gains: GainProfile;
+  uncertainty?: ContractUncertainty;
+  /** Target IRR for P(investor reaches its target return). */
+  investorTargetReturn?: number;
+  /** Tornado settings; false skips the sensitivity analysis. */
+  sensitivity?: { variation?: number; trials?: number } | false;
+}
+
+export interface SimulationSettings {
+  trials: number;
+  seed: SimulationSeed;
+  /** Default 1; more use piscina worker threads (compiled JavaScript only). */
+  workers?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** The product version, copied to meta.version. */
+  version?: string;
+  /** Tests only: blocks per unit of work, a compiled worker entry point and task module (see runner.ts); none changes a result. */
+  blocksPerBatch?: number;
+  workerFile?: string;
+  taskModulePath?: string;
+  /** Tests only: FULL_RECORD_TRIALS and LARGE_RUN_FAN_CHART_TRIALS, to reach the large-run path cheaply. */
+  recordLimits?: { fullRecordTrials: number; fanChartTrials: number };
+}
+
+export interface ContractMonteCarlo {
+  trials: number;
+  quantileDefinition: string;
+  /** What each rate was drawn from per trial. */
+  rateDistributions: Record<RateName, RateDistribution>;
+  somGainsCoefficientOfVariation: number;
+  cohortSampling: boolean;
+  outputs: ContractOutputSummaries;
+  fanChart: { trials: number; byActor: Record<MonteCarloActor, FanChartYear[] | null> };
+  breakEven: Record<MonteCarloActor, BreakEvenDistribution | null>;
+  probabilities: ContractProbabilities;
+}
+
+export interface ContractSimulationTimings {
+  projectionMs: number;
+  simulateMs: number;
+  summarizeMs: number;
+  sensitivityMs: number;
+  totalMs: number;
+  workersUsed: number;
+}
+
+export interface ContractSimulationResult {
+  inputs: {
+    contract: Contract;
+    uncertainty: ContractUncertainty;
+    investorTargetReturn: number | null;
+    sensitivity: { variation: number; trials: number } | false;
+    seed: SimulationSeed;
+    trials: number;
+  };
+  expected: ContractProjection;
+  monteCarlo: ContractMonteCarlo;
+  sensitivity: SensitivityResult | null;
+  meta: {
+    seed: SimulationSeed;
+    trials: number;
+    version: string | null;
+    /** The only part that differs between runs of the same input and seed. */
+    timings: ContractSimulationTimings;
+  };
+}
+
+type Violation = { path: string; message: string };
+
+function checkInput(input: ContractSimulationInput, settings: SimulationSettings): Violation[] {
+  const violations: Violation[] = [];
+  const fail = (path: string, message: string) => violations.push({ path, message });
+  const { trials, workers } = settings;
+  if (!(Number.isSafeInteger(trials) && trials >= 1)) {
+    fail('trials', `must be a whole number >= 1, got ${JSON.stringify(trials)}`);
+  }
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
+    fail('workers', `must be a whole number >= 1, got ${JSON.stringify(workers)}`);
+  }
+  const uncertainty = input.uncertainty ?? {};
+  const cv = uncertainty.somGains?.coefficientOfVariation;
+  if (uncertainty.somGains && !(typeof cv === 'number' && cv >= 0 && Number.isFinite(cv))) {
+    fail(
+      'uncertainty.somGains.coefficientOfVariation',
+      `must be a number >= 0, got ${JSON.stringify(cv)}`,
+    );
+  }
+  const relapse = uncertainty.relapseRate;
+  if (relapse !== undefined && !(relapse >= 0 && relapse <= 1)) {
+    fail('uncertainty.relapseRate', `must be a rate in [0, 1], got ${JSON.stringify(relapse)}`);
+  }
+  const target = input.investorTargetReturn;
+  if (
+    target !== undefined &&
+    !(typeof target === 'number' && target > -1 && Number.isFinite(target))
+  ) {
+    fail('investorTargetReturn', `must be a yearly rate above -1, got ${JSON.stringify(target)}`);
+  }
+  const sensitivity = input.sensitivity;
+  if (sensitivity) {
+    const v = sensitivity.variation;
+    if (v !== undefined && !(v > 0 && v <= 1)) {
+      fail('sensitivity.variation', `must lie in (0, 1], got ${JSON.stringify(v)}`);
+    }
+    const n = sensitivity.trials;
+    if (n !== undefined && !(Number.isSafeInteger(n) && n >= 1)) {
+      fail('sensitivity.trials', `must be a whole number >= 1, got ${JSON.stringify(n)}`);
+    }
+  }
+  return violations;
+}
+
+/** The contract the run simulates: the uncertainty's relapse rate replaces the contract's. */
+function simulatedContract(contract: Contract, uncertainty: ContractUncertainty): Contract {
+  if (uncertainty.relapseRate === undefined) return contract;
+  return {
+    ...contract,
+    intervention: { ...contract.intervention, relapseRate: uncertainty.relapseRate },
+  };
+}
+
+function samplerOptions(
+  contract: Contract,
+  uncertainty: ContractUncertainty,
+): OutcomeSamplerOptions {
+  return {
+    rates: contractRateDistributions(contract, uncertainty),
+    somGainsCoefficientOfVariation: uncertainty.somGains?.coefficientOfVariation ?? 0,
+    cohortSampling: uncertainty.cohortSampling ?? true,
+  };
+}
+
+/** The contract, gains and sampler settings of a run's block task, as `simulateContract` builds them. */
+export function contractTaskInputs(
+  input: Pick<ContractSimulationInput, 'contract' | 'gains' | 'uncertainty'>,
+): Omit<ContractTaskParams, 'outputs' | 'scales'> {
+  const uncertainty = input.uncertainty ?? {};
+  const contract = simulatedContract(input.contract, uncertainty);
+  return {
+    contract,
+    gains: plainGainProfile(input.gains),
+    sampler: samplerOptions(contract, uncertainty),
+  };
+}
+
+/** `contractTaskInputs`, a rate uncertainty that cannot be fitted reported as an InvalidInputError. */
+function fittedTaskInputs(input: ContractSimulationInput): ReturnType<typeof contractTaskInputs> {
+  try {
+    return contractTaskInputs(input);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const name = RATE_NAMES.find((rate) => error.message.startsWith(`uncertainty.${rate}`));
+    throw new InvalidInputError([
+      {
+        path: name ? `uncertainty.${name}` : 'uncertainty',
+        message: error.message.replace(/^uncertainty\.\w+:? /, ''),
+      },
+    ]);
+  }
+}
+
+/** Float32 above FULL_RECORD_TRIALS (see the file comment), so memory stays bounded. */
+export function runPrecision(trials: number): 32 | 64 {
+  return trials > FULL_RECORD_TRIALS ? 32 : 64;
+}
+
+/** Runs the contract Monte Carlo, its summaries and the sensitivity sweeps. */
+export async function simulateContract(
+  input: ContractSimulationInput,
+  settings: SimulationSettings,
+): Promise<ContractSimulationResult> {
+  const started = performance.now();
+  const violations = checkInput(input, settings);
+  if (violations.length > 0) throw new InvalidInputError(violations);
+  const uncertainty = input.uncertainty ?? {};
+  const { contract, gains: plainGains, sampler } = fittedTaskInputs(input);
+  const { trials, seed } = settings;
+  const expected = projectContract(contract, input.gains);
+  const projected = performance.now();
+
+  const hasCapital = contract.capital !== undefined;
+  const sensitivitySettings =
+    input.sensitivity === false
+      ? false
+      : {
+          variation: input.sensitivity?.variation ?? DEFAULT_SENSITIVITY_VARIATION,
+          trials: input.sensitivity?.trials ?? Math.min(trials, DEFAULT_SENSITIVITY_TRIALS),
+        };
+  const limits = settings.recordLimits ?? {
+    fullRecordTrials: FULL_RECORD_TRIALS,
+    fanChartTrials: LARGE_RUN_FAN_CHART_TRIALS,
+  };
+  const separateFanRun = trials > limits.fullRecordTrials;
+  const fanTrials = separateFanRun ? Math.min(trials, limits.fanChartTrials) : trials;
+  const sensitivityTrials = sensitivitySettings
+    ? sensitivitySettings.trials * sensitivityPointCount(contract)
+    : 0;
+  const totalTrials = trials + (separateFanRun ? fanTrials : 0) + sensitivityTrials;
+  // Runs that go on at the same time report into their own counter.
+  const done = { main: 0, fan: 0, sensitivity: 0 };
+  const report = () => settings.onProgress?.(done.main + done.fan + done.sensitivity, totalTrials);
+  const run = (
+    outputs: ContractTaskOutputs,
+    runTrialsCount: number,
+    workers: number | undefined,
+    counter: 'main' | 'fan',
+  ): Promise<RunTrialsResult> => {
+    const params: ContractTaskParams = { contract, gains: plainGains, sampler, outputs };
+    return runTrials({
+      task: CONTRACT_TRIALS_TASK.name,
+      params,
+      trials: runTrialsCount,
+      seed,
+      workers,
+      signal: settings.signal,
+      blocksPerBatch: settings.blocksPerBatch,
+      workerFile: settings.workerFile,
+      taskModulePath: settings.taskModulePath,
+      onProgress: ({ trialsDone }) => {
+        done[counter] = trialsDone;
+        report();
+      },
+    });
+  };
+
+  const mainOutputs: ContractTaskOutputs = {
+    scalars: fullRunScalars(hasCapital),
+    breakEven: true,
+    cumulativeNet: !separateFanRun,
+    precision: separateFanRun ? 32 : 64,
+  };
+  const fanOutputs: ContractTaskOutputs = separateFanRun
+    ? { scalars: [], breakEven: false, cumulativeNet: true, precision: 32 }
+    : mainOutputs;
+  // The fan-chart run is small: in this thread, while worker threads do the main run.
+  const [main, fan] = await Promise.all([
+    run(mainOutputs, trials, settings.workers, 'main'),
+    separateFanRun ? run(fanOutputs, fanTrials, 1, 'fan') : null,
+  ]);
+  const fanColumns = fan === null ? main.columns : fan.columns;
+  const simulated = performance.now();
+
+  const shape = { startYear: contract.startYear, horizonYears: contract.horizonYears, hasCapital };
+  const scalars = summarizeScalars(main.columns, mainOutputs, trials, {
+    hasCapital,
+    investorTargetReturn: input.investorTargetReturn ?? null,
+  });
+  const monteCarlo: ContractMonteCarlo = {
+    trials,
+    quantileDefinition: QUANTILE_DEFINITION,
+    rateDistributions: sampler.rates as Record<RateName, RateDistribution>,
+    somGainsCoefficientOfVariation: sampler.somGainsCoefficientOfVariation ?? 0,
+    cohortSampling: sampler.cohortSampling ?? true,
+    outputs: scalars.outputs,
+    fanChart: {
+      trials: fanTrials,
+      byActor: summarizeFanCharts(fanColumns, fanOutputs, fanTrials, shape),
+    },
+    breakEven: summarizeBreakEven(main.columns, mainOutputs, trials, contract.horizonYears),
+    probabilities: scalars.probabilities,
+  };
+  const summarized = performance.now();
+
+  const sensitivity = sensitivitySettings
+    ? await contractSensitivity(
+        { contract, gains: input.gains, plainGains, sampler },
+        {
+          variation: sensitivitySettings.variation,
+          trialsPerPoint: sensitivitySettings.trials,
+          seed,
+          workers:
+            sensitivitySettings.trials >= SENSITIVITY_THREADED_MIN_TRIALS ? settings.workers : 1,
+          signal: settings.signal,
+          onTrials: (trialsDone) => {
+            done.sensitivity = trialsDone;
+            report();
+          },
+          workerFile: settings.workerFile,
+          taskModulePath: settings.taskModulePath,
+        },
+      )
+    : null;
+  const finished = performance.now();
+
+  return {
+    inputs: {
+      contract: input.contract,
+      uncertainty,
+      investorTargetReturn: input.investorTargetReturn ?? null,
+      sensitivity: sensitivitySettings,
+      seed,
+      trials,
+    },
+    expected,
+    monteCarlo,
+    sensitivity,
+    meta: {
+      seed,
+      trials,
+      version: settings.version ?? null,
+      timings: {
+        projectionMs: projected - started,
+        simulateMs: simulated - projected,
+        summarizeMs: summarized - simulated,
+        sensitivityMs: finished - summarized,
+        totalMs: finished - started,
+        workersUsed: main.workersUsed,
+      },
+    },
+  };
+}

@@ -1,0 +1,390 @@
+import Decimal from 'decimal.js';
+import {
+  compileContract,
+  type CompiledContract,
+  type Contract,
+  type CountMetric,
+} from '../contract';
+import { PUBLIC_ACTORS, WELFARE_AREAS, type PublicActor, type WelfareArea } from '../shared/actors';
+import { floatArith } from '../shared/arith';
+import { Money } from '../shared/decimal';
+import type { GainProfile } from '../som/types';
+import { registerBlockTask, type BlockColumns, type OutputColumn } from './block-task';
+import { ContractOutcomeSampler, type OutcomeSamplerOptions } from './contract-outcome-sampler';
+import {
+  ACTOR_COUNT,
+  createTrialResult,
+  MONTE_CARLO_ACTORS,
+  TrialEvaluator,
+  type TrialResult,
+} from './contract-trial';
+import { blockStream, TRIALS_PER_BLOCK } from './rng';
+
+const BYTES_PER_SLOT = 8;
+const BYTE_VALUES = 256;
+
+/**
+ * The block task "contractTrials": a contract's Monte Carlo, one trial per possible history of
+ * its participants (outcomes drawn by `ContractOutcomeSampler`, cash flows by `TrialEvaluator`).
+ *
+ * Output columns (the runner's Float64 columns; each block owns trialCount × width slots):
+ * - "trials": the requested per-trial scalars (nets at the horizon, payments, IRR, …), then,
+ *   if requested, one byte per actor (MONTE_CARLO_ACTORS order): the break-even contract
+ *   year, 0 = never, 255 = not applicable;
+ * - "cumulativeNet": per actor and year (series actor × years + year), for the fan charts.
+ * Within its block's slots a column is stored series by series ([series × trialCount + trial]),
+ * not trial by trial, so the summaries read each series as contiguous runs (several times
+ * faster than strided reads across a 30 MB column); the readers below undo the layout.
+ * With precision 32 the values are float32, two per 8-byte slot, so that a million trials fit
+ * the memory budget (each float64 value per trial is 8 MB per million trials). float32 keeps
+ * 7 significant digits: about 1 krone at 10 mio. kr., far below the Monte Carlo's standard
+ * error. Same-typed TypedArray copies preserve bit patterns (ECMAScript
+ * TypedArray.prototype.set), so packed values survive the runner's merge.
+ */
+
+export const SCALAR_OUTPUTS = [
+  'netKommune',
+  'netRegion',
+  'netStat',
+  'netPublic',
+  'netInvestor',
+  'netProvider',
+  'outcomePayments',
+  'investorMultiple',
+  'investorIrr',
+  'additionalSuccesses',
+  'somGainsKommune',
+  'somGainsRegion',
+  'somGainsStat',
+  'somGainsPublic',
+] as const;
+export type ScalarOutput = (typeof SCALAR_OUTPUTS)[number];
+
+export interface ContractTaskOutputs {
+  scalars: readonly ScalarOutput[];
+  breakEven: boolean;
+  cumulativeNet: boolean;
+  precision: 32 | 64;
+}
+
+/** A GainProfile with its Decimals as strings: plain data that worker threads can receive. */
+export interface PlainGainProfile {
+  measureId: string;
+  priceYear: number;
+  years: number;
+  offsets: {
+    byActor: Record<PublicActor, string>;
+    byArea: Record<WelfareArea, Record<PublicActor, string>>;
+  }[];
+}
+
+export interface ContractTaskParams {
+  /** The contract as written: its terms (prices, comparison rates, caps) are compiled from it. */
+  contract: Contract;
+  gains: PlainGainProfile;
+  sampler: OutcomeSamplerOptions;
+  /** Sensitivity sweeps: multiply all rate-card and baseline prices, or all SØM gains. */
+  scales?: { price?: number; somGains?: number };
+  outputs: ContractTaskOutputs;
+}
+
+const byActorStrings = (values: Record<PublicActor, Decimal>) =>
+  Object.fromEntries(PUBLIC_ACTORS.map((actor) => [actor, values[actor].toString()])) as Record<
+    PublicActor,
+    string
+  >;
+const byActorDecimals = (values: Record<PublicActor, string>) =>
+  Object.fromEntries(PUBLIC_ACTORS.map((actor) => [actor, new Money(values[actor])])) as Record<
+    PublicActor,
+    Decimal
+  >;
+
+export function plainGainProfile(gains: GainProfile): PlainGainProfile {
+  return {
+    measureId: gains.measureId,
+    priceYear: gains.priceYear,
+    years: gains.years,
+    offsets: gains.offsets.map((offset) => ({
+      byActor: byActorStrings(offset.byActor),
+      byArea: Object.fromEntries(
+        WELFARE_AREAS.map((area) => [area, byActorStrings(offset.byArea[area])]),
+      ) as Record<WelfareArea, Record<PublicActor, string>>,
+    })),
+  };
+}
+
+export function gainProfileFromPlain(plain: PlainGainProfile): GainProfile {
+  return {
+    measureId: plain.measureId,
+    priceYear: plain.priceYear,
+    years: plain.years,
+    offsets: plain.offsets.map((offset) => ({
+      byActor: byActorDecimals(offset.byActor),
+      byArea: Object.fromEntries(
+        WELFARE_AREAS.map((area) => [area, byActorDecimals(offset.byArea[area])]),
+      ) as Record<WelfareArea, Record<PublicActor, Decimal>>,
+    })),
+  };
+}
+
+/**
+ * A copy of a compiled float contract with all rate-card and baseline-adjusted prices and all SØM
+ * gains per success multiplied by the sweep's scales (the original is left as it is).
+ */
+export function withScales(
+  compiled: CompiledContract<number>,
+  scales: ContractTaskParams['scales'] = {},
+): CompiledContract<number> {
+  const priceScale = scales.price ?? 1;
+  const gainScale = scales.somGains ?? 1;
+  return {
+    ...compiled,
+    components: compiled.components.map((component) =>
+      component.kind === 'rateCard' || component.kind === 'baselineAdjusted'
+        ? { ...component, price: component.price * priceScale }
+        : component,
+    ),
+    gainPerSuccess: Object.fromEntries(
+      PUBLIC_ACTORS.map((actor) => [
+        actor,
+        compiled.gainPerSuccess[actor].map((gain) => gain * gainScale),
+      ]),
+    ) as Record<PublicActor, number[]>,
+  };
+}
+
+const bytesPerValue = (precision: 32 | 64) => (precision === 32 ? 4 : 8);
+
+/** Float64 slots per trial of each column. */
+export function contractTaskLayout(outputs: ContractTaskOutputs, years: number): OutputColumn[] {
+  const valueBytes = bytesPerValue(outputs.precision);
+  const layout: OutputColumn[] = [];
+  const trialBytes = outputs.scalars.length * valueBytes + (outputs.breakEven ? ACTOR_COUNT : 0);
+  if (trialBytes > 0)
+    layout.push({ name: 'trials', width: Math.ceil(trialBytes / BYTES_PER_SLOT) });
+  if (outputs.cumulativeNet) {
+    layout.push({
+      name: 'cumulativeNet',
+      width: Math.ceil((ACTOR_COUNT * years * valueBytes) / BYTES_PER_SLOT),
+    });
+  }
+  return layout;
+}
+
+interface ContractBlockContext {
+  params: ContractTaskParams;
+  years: number;
+  sampler: ContractOutcomeSampler;
+  evaluator: TrialEvaluator;
+  trial: TrialResult;
+  layout: OutputColumn[];
+  /** Index into SCALAR_OUTPUTS of each requested scalar. */
+  scalarIndexes: Int32Array;
+  /** Every scalar of the current trial, in SCALAR_OUTPUTS order. */
+  scalarValues: Float64Array;
+}
+
+/** All SCALAR_OUTPUTS of a trial, in that order. */
+function fillScalars(trial: TrialResult, years: number, into: Float64Array): void {
+  const horizon = (actor: number) => trial.cumulativeNet[actor * years + years - 1];
+  into[0] = horizon(0);
+  into[1] = horizon(1);
+  into[2] = horizon(2);
+  into[3] = horizon(3);
+  into[4] = horizon(4);
+  into[5] = horizon(5);
+  into[6] = trial.outcomePayments;
+  into[7] = trial.investorMultiple;
+  into[8] = trial.investorIrr;
+  into[9] = trial.additionalSuccesses;
+  into[10] = trial.somGains[0];
+  into[11] = trial.somGains[1];
+  into[12] = trial.somGains[2];
+  into[13] = trial.somGains[0] + trial.somGains[1] + trial.somGains[2];
+}
+
+/**
+ * Evaluators by (gains, contract) object and scales, so the runs of one simulation in this
+ * thread (the main run, the fan-chart run, the sweep points at other rates) share one compiled
+ * contract and one warm memo. Sharing cannot change a result: an evaluator's output is a pure
+ * function of the trial's outcomes. Worker threads receive copies and prepare their own.
+ */
+const evaluators = new WeakMap<PlainGainProfile, WeakMap<Contract, Map<string, TrialEvaluator>>>();
+
+function sharedEvaluator(params: ContractTaskParams): TrialEvaluator {
+  const { contract, gains } = params;
+  const gainsUncertain = (params.sampler.somGainsCoefficientOfVariation ?? 0) > 0;
+  const key = `${params.scales?.price ?? 1}|${params.scales?.somGains ?? 1}|${gainsUncertain}`;
+  let byContract = evaluators.get(gains);
+  if (byContract === undefined) {
+    byContract = new WeakMap();
+    evaluators.set(gains, byContract);
+  }
+  let byKey = byContract.get(contract);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byContract.set(contract, byKey);
+  }
+  let evaluator = byKey.get(key);
+  if (evaluator === undefined) {
+    const compiled = withScales(
+      compileContract(contract, gainProfileFromPlain(gains), floatArith),
+      params.scales,
+    );
+    const metricBasis: Record<string, CountMetric> = Object.fromEntries(
+      (contract.intervention.outcomeMetrics ?? []).map((metric) => [metric.id, metric.basis]),
+    );
+    evaluator = new TrialEvaluator(compiled, { gainsUncertain, metricBasis });
+    byKey.set(key, evaluator);
+  }
+  return evaluator;
+}
+
+export function prepareContractBlock(params: ContractTaskParams): ContractBlockContext {
+  const { contract } = params;
+  const years = contract.horizonYears;
+  return {
+    params,
+    years,
+    sampler: new ContractOutcomeSampler(contract, params.sampler),
+    evaluator: sharedEvaluator(params),
+    trial: createTrialResult(years),
+    layout: contractTaskLayout(params.outputs, years),
+    scalarIndexes: Int32Array.from(params.outputs.scalars, (name) => SCALAR_OUTPUTS.indexOf(name)),
+    scalarValues: new Float64Array(SCALAR_OUTPUTS.length),
+  };
+}
+
+/** A Float64 column's memory as float32 values (two per slot). */
+function float32View(column: Float64Array): Float32Array {
+  return new Float32Array(column.buffer, column.byteOffset, column.length * 2);
+}
+
+function valuesView(column: Float64Array, precision: 32 | 64): Float64Array | Float32Array {
+  return precision === 32 ? float32View(column) : column;
+}
+
+export const CONTRACT_TRIALS_TASK = registerBlockTask<ContractTaskParams, ContractBlockContext>({
+  name: 'contractTrials',
+  modulePath: __filename,
+  prepare: prepareContractBlock,
+  columns: (context) => context.layout,
+  runBlock(context, block, out: BlockColumns) {
+    const { sampler, evaluator, trial, scalarIndexes, scalarValues, years } = context;
+    const { precision, breakEven } = context.params.outputs;
+    const count = block.trialCount;
+    const column = out.trials;
+    const scalars = scalarIndexes.length > 0 ? valuesView(column, precision) : null;
+    const codes = breakEven ? breakEvenView(column, scalarIndexes.length, precision, count) : null;
+    const nets = out.cumulativeNet && valuesView(out.cumulativeNet, precision);
+    const netSeries = ACTOR_COUNT * years;
+    const stream = blockStream(block.seed, block.blockIndex);
+    for (let t = 0; t < count; t++) {
+      sampler.draw(stream);
+      evaluator.evaluate(sampler.outcomes, sampler.drawn.somGainFactor, trial);
+      if (scalars) {
+        fillScalars(trial, years, scalarValues);
+        for (let i = 0; i < scalarIndexes.length; i++) {
+          scalars[i * count + t] = scalarValues[scalarIndexes[i]];
+        }
+      }
+      if (nets) {
+        const cumulative = trial.cumulativeNet;
+        for (let i = 0; i < netSeries; i++) nets[i * count + t] = cumulative[i];
+      }
+      if (codes) {
+        for (let a = 0; a < ACTOR_COUNT; a++) codes[a * count + t] = trial.breakEvenYear[a];
+      }
+    }
+  },
+});
+
+/** The break-even bytes of a block's (or a run's) "trials" slots: after the scalars. */
+function breakEvenView(
+  column: Float64Array,
+  scalarCount: number,
+  precision: 32 | 64,
+  count: number,
+): Uint8Array {
+  const offset = scalarCount * bytesPerValue(precision) * count;
+  return new Uint8Array(column.buffer, column.byteOffset + offset, ACTOR_COUNT * count);
+}
+
+/**
+ * Series `index` of a column laid out block by block and series by series (see above), as one
+ * value per trial. `unitsPerTrial` is the column's width in units of `values` (slots × 2 for
+ * float32, × 8 for bytes); `unitOffset` skips that many units per trial of the block first.
+ */
+function readSeries(
+  values: Float64Array | Float32Array | Uint8Array,
+  unitsPerTrial: number,
+  unitOffset: number,
+  index: number,
+  trials: number,
+  into: Float64Array,
+): Float64Array {
+  for (let first = 0; first < trials; first += TRIALS_PER_BLOCK) {
+    const count = Math.min(TRIALS_PER_BLOCK, trials - first);
+    const start = first * unitsPerTrial + (unitOffset + index) * count;
+    into.set(values.subarray(start, start + count), first);
+  }
+  return into;
+}
+
+/** Reads the run's values of one scalar output, one per trial. */
+export function readScalar(
+  columns: BlockColumns,
+  outputs: ContractTaskOutputs,
+  name: ScalarOutput,
+  trials: number,
+  into: Float64Array = new Float64Array(trials),
+): Float64Array {
+  const index = outputs.scalars.indexOf(name);
+  if (index < 0) throw new RangeError(`the run did not record ${name}`);
+  const values = valuesView(columns.trials, outputs.precision);
+  return readSeries(values, values.length / trials, 0, index, trials, into);
+}
+
+/** Reads one actor's cumulative net in one year (index 0 = contract year 1), one value per trial. */
+export function readCumulativeNet(
+  columns: BlockColumns,
+  outputs: ContractTaskOutputs,
+  years: number,
+  actor: number,
+  year: number,
+  trials: number,
+  into: Float64Array = new Float64Array(trials),
+): Float64Array {
+  const values = valuesView(columns.cumulativeNet, outputs.precision);
+  return readSeries(values, values.length / trials, 0, actor * years + year, trials, into);
+}
+
+/** One actor's break-even codes (see above), one per trial. */
+export function readBreakEven(
+  columns: BlockColumns,
+  outputs: ContractTaskOutputs,
+  actor: number,
+  trials: number,
+  into: Float64Array = new Float64Array(trials),
+): Float64Array {
+  if (!outputs.breakEven) throw new RangeError('the run did not record break-even years');
+  const column = columns.trials;
+  const bytes = new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
+  const scalarBytes = outputs.scalars.length * bytesPerValue(outputs.precision);
+  return readSeries(bytes, bytes.length / trials, scalarBytes, actor, trials, into);
+}
+
+/** Counts of break-even codes per actor: counts[actor][code]. */
+export function countBreakEven(
+  columns: BlockColumns,
+  outputs: ContractTaskOutputs,
+  trials: number,
+): number[][] {
+  const codes = new Float64Array(trials);
+  return MONTE_CARLO_ACTORS.map((_, actor) => {
+    const counts = new Array<number>(BYTE_VALUES).fill(0);
+    readBreakEven(columns, outputs, actor, trials, codes);
+    for (let t = 0; t < trials; t++) counts[codes[t]]++;
+    return counts;
+  });
+}

@@ -1,0 +1,107 @@
+import { loadContractTemplate } from '../../data/contracts';
+import { loadKnowledgeBase } from '../../data/knowledge';
+import { projectContract, type Contract } from '../contract';
+import { gainProfile } from '../som';
+import type { GainProfile } from '../som/types';
+import { simulateContract } from './contract-simulation';
+import { rateRange, switchingValue, type SensitivityEntry } from './sensitivity';
+
+describe('switchingValue', () => {
+  it('finds where a rising line crosses zero', () => {
+    expect(switchingValue((x) => 1000 * (x - 0.3), [0, 1], 0.5)).toBeCloseTo(0.3, 6);
+  });
+
+  it('is null when the function keeps its sign, or is zero throughout', () => {
+    expect(switchingValue((x) => 1000 + x, [0, 1], 0.5)).toBeNull();
+    expect(switchingValue(() => 0, [0, 1], 0.5)).toBeNull();
+  });
+
+  it('takes the crossing nearest the contract’s value when there are two', () => {
+    // Zero at 0.2 and 0.8; from 0.7 the nearer is 0.8, from 0.3 it is 0.2.
+    const parabola = (x: number) => 1e6 * (x - 0.2) * (x - 0.8);
+    expect(switchingValue(parabola, [0, 1], 0.7)).toBeCloseTo(0.8, 6);
+    expect(switchingValue(parabola, [0, 1], 0.3)).toBeCloseTo(0.2, 6);
+  });
+
+  it('finds the jump of a step (a threshold payment) to the search tolerance', () => {
+    expect(switchingValue((x) => (x < 0.45 ? -100 : 100), [0, 1], 0.9)).toBeCloseTo(0.45, 6);
+  });
+});
+
+describe('rateRange', () => {
+  it('allows what contract validation allows with the other rates fixed: d ≤ g, dropout + g ≤ 1', () => {
+    const contract = loadContractTemplate('ips-holbaek'); // g 0.40, d 0.24, dropout 0.10
+    expect(rateRange(contract, 'grossSuccessRate')).toEqual([0.24, 0.9]);
+    expect(rateRange(contract, 'deadweightRate')).toEqual([0, 0.4]);
+    expect(rateRange(contract, 'dropoutRate')).toEqual([0, 0.6]);
+  });
+});
+
+describe('the sensitivity of ips-holbaek', () => {
+  let contract: Contract;
+  let gains: GainProfile;
+  let entries: Record<string, SensitivityEntry>;
+  let kommuneGainsMean: number;
+  const TRIALS = 1500;
+
+  beforeAll(async () => {
+    contract = loadContractTemplate('ips-holbaek');
+    gains = gainProfile(loadKnowledgeBase(), contract.intervention.successMeasureId, {
+      priceYear: contract.priceYear,
+      years: contract.horizonYears,
+    });
+    const result = await simulateContract(
+      { contract, gains, sensitivity: { variation: 0.2, trials: TRIALS } },
+      { trials: TRIALS, seed: 'tornado' },
+    );
+    entries = Object.fromEntries(result.sensitivity!.parameters.map((e) => [e.parameter, e]));
+    kommuneGainsMean = result.monteCarlo.outputs.somGains.kommune.mean;
+  });
+
+  it('puts the switching values where the projection’s kommune net crosses zero', () => {
+    // The kommune pays the 6.9 mio. kr. and gains G = 6,380,658.23 kr. at the contract's rates
+    // (projection). Its net is linear in each parameter: G × (g − d)(1 − δ)/(0.16 × 0.9) × m − cost.
+    // Zero at g = 0.24 + 0.16 × 6.9/G', d = 0.40 − 0.16 × 6.9/G', 1 − δ = 0.9 × 6.9/G',
+    // m = 6.9/G' (G' = G in millions): 0.413023, 0.226977, 0.026746, 1.081393.
+    const projected = projectContract(contract, gains);
+    const ratio = 6_900_000 / projected.somGains.kommune.toNumber();
+    expect(projected.somGains.kommune.toFixed(2)).toBe('6380658.23');
+    expect(entries.grossSuccessRate.switchingValue.kommune).toBeCloseTo(0.24 + 0.16 * ratio, 6);
+    expect(entries.deadweightRate.switchingValue.kommune).toBeCloseTo(0.4 - 0.16 * ratio, 6);
+    expect(entries.dropoutRate.switchingValue.kommune).toBeCloseTo(1 - 0.9 * ratio, 6);
+    expect(entries.somGains.switchingValue.kommune).toBeCloseTo(ratio, 6);
+    expect(entries.grossSuccessRate.switchingValue.investor).toBeNull();
+  });
+
+  it('sweeps each rate by ±20% and the gains by the multipliers 0.8 and 1.2', () => {
+    expect([entries.grossSuccessRate.low.value, entries.grossSuccessRate.high.value]).toEqual([
+      0.4 * 0.8,
+      0.4 * 1.2,
+    ]);
+    expect([entries.dropoutRate.low.value, entries.dropoutRate.high.value]).toEqual([
+      0.1 * 0.8,
+      0.1 * 1.2,
+    ]);
+    expect([entries.somGains.low.value, entries.somGains.high.value]).toEqual([0.8, 1.2]);
+    expect(entries.pricePerOutcome).toBeUndefined();
+  });
+
+  it('moves the kommune’s mean net the way each parameter pushes it', () => {
+    const kommune = (entry: SensitivityEntry) =>
+      [entry.low, entry.base, entry.high].map((point) => point.meanNetAtHorizon.kommune);
+    const [gLow, gBase, gHigh] = kommune(entries.grossSuccessRate);
+    expect(gLow).toBeLessThan(gBase);
+    expect(gBase).toBeLessThan(gHigh);
+    const [dLow, dBase, dHigh] = kommune(entries.deadweightRate);
+    expect(dLow).toBeGreaterThan(dBase);
+    expect(dBase).toBeGreaterThan(dHigh);
+  });
+
+  it('uses common random numbers: +20% SØM gains add exactly 20% of the same trials’ mean gains', () => {
+    // The sweep's base point and the main run share seed and trial count, so they are the same
+    // trials; scaling the gains draws nothing, so the high point is those trials with gains × 1.2.
+    const { base, high } = entries.somGains;
+    const added = high.meanNetAtHorizon.kommune - base.meanNetAtHorizon.kommune;
+    expect(added).toBeCloseTo(0.2 * kommuneGainsMean, 2);
+  });
+});
