@@ -58,7 +58,8 @@ export function fundResultTable(name: string, result: unknown): string {
     ]),
   );
   const lines = [
-    `${name}: ${e.startYear}–${e.endYear}, expected values`,
+    name,
+    `Expected values, ${e.startYear}–${e.endYear}:`,
     '',
     yearly,
     '',
