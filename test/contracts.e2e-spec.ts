@@ -3,12 +3,12 @@ import Decimal from 'decimal.js';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { EntityManager } from 'typeorm';
-import { startTestApp, type TestApp } from './support/app';
+import { fromBuild, startTestApp, type TestApp } from './support/app';
 
 // The app under test is the build (see support/app.ts), so the entity classes must be the built ones.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ContractEntity, ContractRevisionEntity } =
-  require('../dist/modules/contracts/contract.entities') as typeof import('../src/modules/contracts/contract.entities');
+const { ContractEntity, ContractRevisionEntity } = fromBuild<
+  typeof import('../src/modules/contracts/contract.entities')
+>('modules/contracts/contract.entities');
 
 /**
  * The contracts API on the real app and a temporary SQLite file. Figures come from the Holbæk IPS

@@ -8,9 +8,12 @@ import * as path from 'node:path';
  * our own database). Built code, not sources: simulation jobs then run their trials in worker
  * threads as in production, and the request thread stays free to answer.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createApp } = require('../../dist/app') as typeof import('../../src/app');
-export { createApp };
+export function fromBuild<T>(moduleUnderDist: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, '../../dist', moduleUnderDist)) as T;
+}
+
+export const { createApp } = fromBuild<typeof import('../../src/app')>('app');
 export interface TestApp {
   app: INestApplication;
   databasePath: string;
