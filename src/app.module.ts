@@ -5,6 +5,7 @@ import { DatabaseModule } from './database/database.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SimulationsModule } from './modules/simulations/simulations.module';
 import { SomModule } from './modules/som/som.module';
 
@@ -22,6 +23,7 @@ export class AppModule {
         ContractsModule,
         SimulationsModule,
         FundsModule,
+        ReportsModule,
       ],
     };
   }

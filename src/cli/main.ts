@@ -4,6 +4,7 @@ import { DataFileError } from '../data/json-file';
 import { InvalidInputError, UnknownIdError } from '../engine/shared/errors';
 import { SOFTWARE_VERSION } from '../version';
 import { registerContractCommands } from './commands/contracts';
+import { registerReportCommand } from './commands/report';
 import { registerSimulateCommand } from './commands/simulate';
 import { registerSomCommands } from './commands/som';
 import { ArgumentError, EXIT_BAD_INPUT } from './errors';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerSomCommands(program);
   registerContractCommands(program);
   registerSimulateCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

@@ -5,7 +5,9 @@ import { loadScenarioFile, type ResolvedScenarioInput } from '../../data/scenari
 import { runScenario, type ScenarioResultJson } from '../../engine/scenario';
 import { SOFTWARE_VERSION } from '../../version';
 import { knowledgeBase } from '../load';
-import { formatOption, integerIn, type OutputFormat } from '../options';
+import { formatOption, integerIn, OUTPUT_FORMATS } from '../options';
+import { ArgumentError } from '../errors';
+import { readJsonFile } from '../../data/json-file';
 import { progressBar } from '../progress';
 import { contractResultCsv, contractResultTable } from './simulate-contract-output';
 import { fundResultCsv, fundResultTable } from './simulate-fund-output';
@@ -13,11 +15,13 @@ import { fundResultCsv, fundResultTable } from './simulate-fund-output';
 export const MAX_TRIALS = 10_000_000;
 export const MAX_WORKERS = 64;
 
+type SimulateFormat = (typeof OUTPUT_FORMATS)[number] | 'xlsx';
+
 interface SimulateOptions {
   trials?: number;
   seed?: string;
   workers: number;
-  format: OutputFormat;
+  format: SimulateFormat;
   out?: string;
   save?: boolean;
 }
@@ -39,10 +43,13 @@ export function registerSimulateCommand(program: Command): void {
       integerIn(1, MAX_WORKERS),
       1,
     )
-    .addOption(formatOption())
-    .option('--out <file>', 'write the output to a file instead of stdout')
+    .addOption(formatOption([...OUTPUT_FORMATS, 'xlsx']))
+    .option('--out <file>', 'write the output to a file instead of stdout (required for xlsx)')
     .option('--save', 'store the run in the database (DSI_DATABASE) so the API lists it')
     .action(async (file: string, options: SimulateOptions) => {
+      if (options.format === 'xlsx' && !options.out) {
+        throw new ArgumentError('--format xlsx needs --out FILE.xlsx');
+      }
       const resolved = loadScenarioFile(file, knowledgeBase());
       const trials = options.trials ?? resolved.settings.trials;
       const seed = options.seed ?? resolved.settings.seed;
@@ -55,11 +62,22 @@ export function registerSimulateCommand(program: Command): void {
         onProgress: bar.update,
       });
       bar.finish();
-      const text = render(resolved, result, options.format);
-      if (options.out) writeFileSync(options.out, text);
-      else process.stdout.write(text);
+      const document = readJsonFile(file);
+      if (options.format === 'xlsx') {
+        const { writeWorkbook } = await import('../../report');
+        await writeWorkbook(result, options.out as string, 'da', {
+          name: resolved.name,
+          label: file,
+          scenario: { file, document: document as Record<string, unknown> },
+        });
+      } else {
+        const text = render(resolved, result, options.format);
+        if (options.out) writeFileSync(options.out, text);
+        else process.stdout.write(text);
+      }
       if (options.save) {
-        const id = await saveRun(resolved, result, { trials, seed });
+        const inputs = { scenario: document, scenarioFile: file, trials, seed };
+        const id = await saveRun(resolved, result, inputs);
         process.stderr.write(`saved as simulation run ${id}\n`);
       }
     });
@@ -71,7 +89,11 @@ export function runnable(resolved: ResolvedScenarioInput) {
     : { kind: 'contract' as const, input: resolved.input };
 }
 
-function render(resolved: ResolvedScenarioInput, result: ScenarioResultJson, format: OutputFormat) {
+function render(
+  resolved: ResolvedScenarioInput,
+  result: ScenarioResultJson,
+  format: Exclude<SimulateFormat, 'xlsx'>,
+) {
   if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
   if (resolved.kind === 'fund') {
     return format === 'csv' ? fundResultCsv(result) : fundResultTable(resolved.name, result) + '\n';
@@ -85,7 +107,7 @@ function render(resolved: ResolvedScenarioInput, result: ScenarioResultJson, for
 async function saveRun(
   resolved: ResolvedScenarioInput,
   result: ScenarioResultJson,
-  settings: { trials: number; seed: string | number },
+  inputs: { scenario: unknown; scenarioFile: string; trials: number; seed: string | number },
 ): Promise<string> {
   // Decorators of the entities and the environment check need reflect-metadata loaded first.
   await import('reflect-metadata');
@@ -103,9 +125,9 @@ async function saveRun(
       kind: resolved.kind,
       status: 'done',
       progress: 1,
-      inputs: JSON.stringify(result.inputs),
-      seed: String(settings.seed),
-      trials: settings.trials,
+      inputs: JSON.stringify(inputs),
+      seed: String(inputs.seed),
+      trials: inputs.trials,
       softwareVersion: SOFTWARE_VERSION,
       result: JSON.stringify(result),
       error: null,

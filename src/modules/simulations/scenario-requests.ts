@@ -56,7 +56,7 @@ export class ScenarioRequests {
     const trials = request.trials ?? resolved.settings.trials;
     return {
       kind: resolved.kind,
-      inputs: { scenario: data, trials, seed },
+      inputs: { scenario: data, scenarioFile: label, trials, seed },
       seed,
       trials,
       workers: request.workers ?? DEFAULT_JOB_WORKERS,
