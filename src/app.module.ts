@@ -5,9 +5,11 @@ import { DatabaseModule } from './database/database.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { NegotiationsModule } from './modules/negotiations/negotiations.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SimulationsModule } from './modules/simulations/simulations.module';
 import { SomModule } from './modules/som/som.module';
+import { WebPageModule } from './modules/web-page/web-page.module';
 
 @Module({})
 export class AppModule {
@@ -23,7 +25,9 @@ export class AppModule {
         ContractsModule,
         SimulationsModule,
         FundsModule,
+        NegotiationsModule,
         ReportsModule,
+        WebPageModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { SOFTWARE_VERSION } from '../version';
 import { registerContractCommands } from './commands/contracts';
 import { registerReportCommand } from './commands/report';
 import { registerSimulateCommand } from './commands/simulate';
+import { registerSolveCommand } from './commands/solve';
 import { registerSomCommands } from './commands/som';
 import { ArgumentError, EXIT_BAD_INPUT } from './errors';
 
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerSomCommands(program);
   registerContractCommands(program);
   registerSimulateCommand(program);
+  registerSolveCommand(program);
   registerReportCommand(program);
   return program;
 }

@@ -1,0 +1,217 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { violationPathToPointer } from '../../data/contracts';
+import { DataFileError, readJsonFile } from '../../data/json-file';
+import { contractGains, DEFAULT_SEED, loadScenarioFile } from '../../data/scenarios';
+import type { Contract } from '../../engine/contract';
+import {
+  deterministicEvaluator,
+  LEVER_NAMES,
+  leverMapToJson,
+  leverSolutionToJson,
+  mapLevers,
+  monteCarloEvaluator,
+  solveLever,
+  type AgreementConditions,
+  type ContractEvaluator,
+  type LeverName,
+  type LeverRequest,
+} from '../../engine/negotiation';
+import { InvalidInputError } from '../../engine/shared/errors';
+import type { ContractUncertainty } from '../../engine/simulation';
+import { ArgumentError } from '../errors';
+import { knowledgeBase, loadContract } from '../load';
+import { integerIn } from '../options';
+import { progressBar } from '../progress';
+import { leverMapTable, leverSolutionTable } from './solve-output';
+
+/**
+ * Trials per candidate by default: every candidate is a full Monte Carlo, and 2.000 trials put
+ * the standard error of a probability near 20% below 1 percentage point (√(0,2·0,8/2.000) ≈ 0,9).
+ */
+export const DEFAULT_SOLVE_TRIALS = 2000;
+export const MAX_SOLVE_TRIALS = 1_000_000;
+export const MAX_GRID_POINTS = 201;
+
+interface SolveOptions {
+  lever: LeverName;
+  conditions: string;
+  min?: number;
+  max?: number;
+  component?: string;
+  lever2?: LeverName;
+  min2?: number;
+  max2?: number;
+  grid?: number;
+  tolerance?: number;
+  trials?: number;
+  seed?: string;
+  workers: number;
+  deterministic?: boolean;
+  format: 'table' | 'json';
+}
+
+function finiteNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) {
+    throw new InvalidArgumentError(`must be a number, got '${value}'`);
+  }
+  return n;
+}
+
+function leverOption(flag: string, description: string): Option {
+  return new Option(flag, description).choices(LEVER_NAMES);
+}
+
+interface SolveInput {
+  contract: Contract;
+  uncertainty?: ContractUncertainty;
+  seed?: string | number;
+}
+
+/** A template id or contract file, or a contract scenario file (which brings its uncertainty). */
+function loadSolveInput(idOrPath: string): SolveInput {
+  if (idOrPath.endsWith('.json')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(idOrPath, 'utf8'));
+    } catch {
+      data = undefined; // loadContract reports the file problem with its path
+    }
+    if (typeof data === 'object' && data !== null && 'contract' in data) {
+      const scenario = loadScenarioFile(idOrPath, knowledgeBase());
+      if (scenario.kind !== 'contract') {
+        throw new ArgumentError(`${idOrPath} is a fund scenario; solve needs a contract`);
+      }
+      const { contract, uncertainty } = scenario.input;
+      return { contract, uncertainty, seed: scenario.settings.seed };
+    }
+  }
+  return { contract: loadContract(idOrPath) };
+}
+
+/** Condition errors name the conditions file and the JSON pointer inside it. */
+function asConditionsFileError(file: string, error: unknown): never {
+  if (
+    error instanceof InvalidInputError &&
+    error.violations.every((v) => v.path.startsWith('conditions'))
+  ) {
+    const pointer = (path: string) =>
+      violationPathToPointer(path.replace(/^conditions\.?/, '')).replace(/\/$/, '');
+    const [first, ...rest] = error.violations;
+    const more = rest.map((v) => `; ${pointer(v.path)}: ${v.message}`).join('');
+    throw new DataFileError(file, pointer(first.path), first.message + more);
+  }
+  throw error;
+}
+
+export function registerSolveCommand(program: Command): void {
+  program
+    .command('solve')
+    .description('the zone of possible agreement: lever values where every party’s conditions hold')
+    .argument(
+      '<contract>',
+      'a template id, a contract JSON file, or a contract scenario file (with uncertainty)',
+    )
+    .addOption(leverOption('--lever <name>', 'the term to move').makeOptionMandatory())
+    .requiredOption(
+      '--conditions <file>',
+      'JSON: { "investor": { "minExpectedIrr": 0.04 }, "kommune": { … } }',
+    )
+    .option('--min <n>', 'lower end of the range searched (default per lever)', finiteNumber)
+    .option('--max <n>', 'upper end of the range searched (default per lever)', finiteNumber)
+    .option('--component <id>', 'pricePerOutcome: price this component only')
+    .addOption(leverOption('--lever2 <name>', 'a second lever: map both on a grid'))
+    .option('--min2 <n>', 'lower end for --lever2', finiteNumber)
+    .option('--max2 <n>', 'upper end for --lever2', finiteNumber)
+    .option(
+      '--grid <n>',
+      'grid values per lever (default 21; 11 for a map)',
+      integerIn(2, MAX_GRID_POINTS),
+    )
+    .option(
+      '--tolerance <x>',
+      'width within which each zone end is found, in lever units',
+      finiteNumber,
+    )
+    .option(
+      '--trials <n>',
+      `trials per candidate (default ${DEFAULT_SOLVE_TRIALS})`,
+      integerIn(1, MAX_SOLVE_TRIALS),
+    )
+    .option('--seed <seed>', 'seed shared by every candidate (default: the scenario’s, else dsi)')
+    .option('--workers <n>', 'worker threads (results do not depend on it)', integerIn(1, 64), 1)
+    .option(
+      '--deterministic',
+      'judge candidates by the exact projection instead of the Monte Carlo',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .action(async (idOrPath: string, options: SolveOptions) => {
+      const input = loadSolveInput(idOrPath);
+      const conditions = readJsonFile(options.conditions) as AgreementConditions;
+      const gains = contractGains(knowledgeBase(), input.contract);
+      const evaluator: ContractEvaluator = options.deterministic
+        ? deterministicEvaluator(gains)
+        : monteCarloEvaluator(
+            { gains, uncertainty: input.uncertainty },
+            {
+              trials: options.trials ?? DEFAULT_SOLVE_TRIALS,
+              seed: options.seed ?? input.seed ?? DEFAULT_SEED,
+              workers: options.workers,
+            },
+          );
+      const lever: LeverRequest = {
+        name: options.lever,
+        min: options.min,
+        max: options.max,
+        component: options.component,
+      };
+      const bar = progressBar('solving');
+      const onProgress = (done: number, expected: number) => bar.update(done, expected);
+      let text: string;
+      try {
+        if (options.lever2) {
+          const lever2: LeverRequest = {
+            name: options.lever2,
+            min: options.min2,
+            max: options.max2,
+          };
+          const grid = options.grid;
+          const map = await mapLevers(
+            { contract: input.contract, levers: [lever, lever2], conditions },
+            evaluator,
+            {
+              gridPoints: grid ? [grid, grid] : undefined,
+              onProgress,
+            },
+          );
+          bar.finish();
+          text =
+            options.format === 'json'
+              ? JSON.stringify(leverMapToJson(map), null, 2)
+              : leverMapTable(map);
+        } else {
+          const solution = await solveLever(
+            { contract: input.contract, lever, conditions },
+            evaluator,
+            {
+              gridPoints: options.grid,
+              tolerance: options.tolerance,
+              onProgress,
+            },
+          );
+          bar.finish();
+          text =
+            options.format === 'json'
+              ? JSON.stringify(leverSolutionToJson(solution), null, 2)
+              : leverSolutionTable(solution);
+        }
+      } catch (error) {
+        bar.finish();
+        asConditionsFileError(options.conditions, error);
+      }
+      process.stdout.write(text + '\n');
+    });
+}
