@@ -1,6 +1,10 @@
 import * as path from 'node:path';
+import Decimal from 'decimal.js';
+import type * as ExcelJS from 'exceljs';
 import { loadContractTemplate } from '../src/data/contracts';
 import { loadKnowledgeBase } from '../src/data/knowledge';
+import { WELFARE_AREAS, type WelfareArea } from '../src/engine/shared/actors';
+import { Money } from '../src/engine/shared/decimal';
 import { findSuccessMeasure } from '../src/engine/som';
 import {
   buildReportModel,
@@ -129,6 +133,87 @@ const da = (value: string | number | null, decimals: number) =>
   formatNumber(value ?? NaN, decimals, 'da');
 const percent = (value: number | null) => formatPercentage(value ?? NaN, 'da');
 
+/** The welfare areas as the Danish report names them. */
+const AREA_LABELS: Record<WelfareArea, string> = {
+  health: 'Sundhed',
+  social_services: 'Sociale indsatser og ydelser',
+  justice: 'Politi, retsvæsen og kriminalforsorg',
+  income_transfers: 'Indkomstoverførsler',
+  income_tax: 'Indkomstskat',
+  education_employment: 'Uddannelse og beskæftigelse',
+};
+const LEVELS = ['kommune', 'region', 'stat', 'total'] as const;
+const PUBLIC_LEVELS = ['kommune', 'region', 'stat'] as const;
+/** The Finance Ministry's 2021 rate for years 0–35, which the templates here use (no discountRate). */
+const FINANCE_MINISTRY_RATE = new Money('0.035');
+
+/**
+ * The workbook's yearly tables by welfare area against the projection JSON, cell by cell: the
+ * nominal sheet holds the JSON's `byYear[].somGainsByArea`; in the discounted sheet each level's
+ * cell lies within an øre of nominal / 1.035^(year − 1), its years sum exactly to its NPV rounded
+ * once (half-even), and the total is the sum of the levels.
+ */
+function expectContractAreaSheets(workbook: ExcelJS.Workbook, p: ProjectionJsonView): void {
+  const nominal = sheetRows(workbook.getWorksheet('SØM område og år')!);
+  const discounted = sheetRows(workbook.getWorksheet('SØM område og år diskonteret')!);
+  const rowKeys = p.byYear.flatMap((y) =>
+    WELFARE_AREAS.map((area) => ({ y, area, cells: [y.year, y.calendarYear, AREA_LABELS[area]] })),
+  );
+  expect(nominal.slice(1)).toEqual(
+    rowKeys.map(({ y, area, cells }) => [
+      ...cells,
+      ...LEVELS.map((l) => Number(y.somGainsByArea![area][l])),
+    ]),
+  );
+  expect(discounted.slice(1).map((row) => row.slice(0, 3))).toEqual(
+    rowKeys.map(({ cells }) => cells),
+  );
+  const ore = (value: unknown) => Math.round((value as number) * 100);
+  const npvOre: Record<string, number> = {};
+  rowKeys.forEach(({ y, area }, i) => {
+    const row = discounted[i + 1];
+    const factor = new Money(1).div(FINANCE_MINISTRY_RATE.plus(1).pow(y.year - 1));
+    PUBLIC_LEVELS.forEach((level, l) => {
+      const exact = new Money(y.somGainsByArea![area][level]).times(factor);
+      expect([
+        y.year,
+        area,
+        level,
+        exact
+          .minus(row[3 + l] as number)
+          .abs()
+          .lt('0.01'),
+      ]).toEqual([y.year, area, level, true]);
+      npvOre[`${area}.${level}`] = (npvOre[`${area}.${level}`] ?? 0) + ore(row[3 + l]);
+    });
+    expect(ore(row[6])).toBe(ore(row[3]) + ore(row[4]) + ore(row[5]));
+  });
+  for (const area of WELFARE_AREAS) {
+    for (const level of PUBLIC_LEVELS) {
+      const npv = Money.sum(
+        new Money(0),
+        ...p.byYear.map((y) =>
+          new Money(y.somGainsByArea![area][level]).div(
+            FINANCE_MINISTRY_RATE.plus(1).pow(y.year - 1),
+          ),
+        ),
+      ).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
+      expect([area, level, npvOre[`${area}.${level}`]]).toEqual([
+        area,
+        level,
+        npv.times(100).toNumber(),
+      ]);
+    }
+  }
+}
+
+/** The printed report shows the extracts by area and year, not the long tables. */
+function expectPrintedAreaTables(html: string): void {
+  expect(html).toContain('data-table-id="somGainsByAreaYearlyPrinted"');
+  expect(html).toContain('data-table-id="somGainsByAreaYearlyDiscountedPrinted"');
+  expect(html).not.toContain('data-table-id="somGainsByAreaYearly"');
+}
+
 describe('the report of a fund simulation (DSI 25 mio. kr. injection)', () => {
   let rendered: Rendered;
   let r: FundResultView;
@@ -248,6 +333,22 @@ describe('the report of a fund simulation (DSI 25 mio. kr. injection)', () => {
         ]);
       });
     }
+    for (const [sheet, basis] of [
+      ['SØM område og år', 'nominal'],
+      ['SØM område og år diskonteret', 'npv'],
+    ] as const) {
+      const rows = sheetRows(workbook.getWorksheet(sheet)!);
+      expect(rows.slice(1)).toEqual(
+        r.expected.byYear.flatMap((year) =>
+          WELFARE_AREAS.map((area) => [
+            year.year,
+            AREA_LABELS[area],
+            ...LEVELS.map((l) => Number(year.publicGainsByArea[area][basis][l])),
+          ]),
+        ),
+      );
+    }
+    expectPrintedAreaTables(rendered.html);
     const percentiles = sheetRows(workbook.getWorksheet('Fraktiler pr. år')!);
     const fundValueRows = percentiles.filter((row) => row[0] === 'Fondens værdi (kr.)');
     expect(fundValueRows.map((row) => row.slice(1))).toEqual(
@@ -380,20 +481,26 @@ describe('the report of a contract projection (IPS Holbæk with a rate card)', (
       expect([label, ore]).toEqual([label, Math.round(Number(p.npv[actor]) * 100)]);
     }
     const areas = sheetRows(workbook.getWorksheet('SØM pr. område')!);
-    const areaIds: Record<string, string> = {
-      Sundhed: 'health',
-      'Sociale indsatser og ydelser': 'social_services',
-      'Politi, retsvæsen og kriminalforsorg': 'justice',
-      Indkomstoverførsler: 'income_transfers',
-      Indkomstskat: 'income_tax',
-      'Uddannelse og beskæftigelse': 'education_employment',
-    };
-    for (const row of areas.slice(1)) {
-      const levels = p.somGainsByArea[areaIds[row[0] as string]];
-      expect(row.slice(1)).toEqual(
-        [levels.kommune, levels.region, levels.stat, levels.total].map(Number),
+    expect(areas.slice(1)).toEqual(
+      WELFARE_AREAS.map((area) => [
+        AREA_LABELS[area],
+        ...LEVELS.map((l) => Number(p.somGainsByArea[area][l])),
+      ]),
+    );
+  });
+
+  it("fills the workbook's yearly tables by welfare area, nominal and discounted, from the projection JSON", async () => {
+    const workbook = await readWorkbook(await workbookBuffer(rendered.source, 'da'));
+    expectContractAreaSheets(workbook, p);
+    // The yearly areas add up to the horizon totals the JSON states.
+    for (const area of WELFARE_AREAS) {
+      const total = p.byYear.reduce(
+        (sum, y) => sum.plus(y.somGainsByArea![area].total),
+        new Money(0),
       );
+      expect([area, total.toFixed(2)]).toEqual([area, p.somGainsByArea[area].total]);
     }
+    expectPrintedAreaTables(rendered.html);
   });
 
   it('speaks English when asked, with English separators', async () => {
@@ -506,6 +613,12 @@ describe('the report of a contract simulation (IPS Holbæk with a rate card)', (
       ...(r.monteCarlo.breakEven.kommune?.byYear ?? []).map((y) => y.share),
       r.monteCarlo.breakEven.kommune?.never,
     ]);
+  });
+
+  it("fills the workbook's yearly tables by welfare area from the expected projection in the result", async () => {
+    const workbook = await readWorkbook(await workbookBuffer(rendered.source, 'da'));
+    expectContractAreaSheets(workbook, r.expected);
+    expectPrintedAreaTables(rendered.html);
   });
 
   it("lists every trial, and the trials reproduce the result's Monte Carlo summary", async () => {

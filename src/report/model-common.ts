@@ -32,6 +32,21 @@ export function discountedYears(
   return roundPartsToTotal(parts, new Money(total)).map((part) => part.toFixed(2));
 }
 
+/**
+ * The net present value of yearly amounts as the engines compute one: Σ value × discount factor
+ * (year index 0 weighs 1), rounded once to øre, half-even. `rate` null: the Finance Ministry's
+ * 2021 schedule.
+ */
+export function discountedNpv(values: readonly string[], rate: number | null): string {
+  const schedule = rate === null ? FINANCE_MINISTRY_2021_SCHEDULE : flatDiscountSchedule(rate);
+  return Money.sum(
+    new Money(0),
+    ...values.map((value, y) => new Money(value).times(discountFactor(y, schedule))),
+  )
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN)
+    .toFixed(2);
+}
+
 /** Σ of money strings, exact, as a money string. */
 export function sumMoney(values: readonly string[]): string {
   return Money.sum(new Money(0), ...values.map((v) => new Money(v)))

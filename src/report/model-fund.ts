@@ -1,12 +1,15 @@
 import type { FundInput, FundProjectionJson, FundYearJson } from '../engine/fund';
+import { WELFARE_AREAS, type WelfareArea } from '../engine/shared/actors';
 import { histogram, type Summary } from '../engine/simulation';
 import { formatAmount, formatNumber, formatPercentage } from './format';
 import { texts } from './i18n';
+import { areaYearTables, type AreaLevels } from './model-areas';
 import { column, inputsTable } from './model-common';
 import { percentileTable, type PercentileRow } from './model-percentiles';
 import { collectProvenance } from './provenance';
 import { FUND_WORDS, PERCENTILE_LABELS } from './words-fund';
 import { reproductionItems } from './reproduction';
+import { AREA_TABLE_WORDS } from './words-areas';
 import type { SimulationReportSource } from './source';
 import type { ChartSpec, ReportLanguage, ReportModel, ReportTable } from './types';
 
@@ -170,6 +173,7 @@ function tables(r: FundResultView, language: ReportLanguage): ReportTable[] {
     },
     levelTable('somGains', w.tables.gains, 'nominal'),
     levelTable('somGainsDiscounted', w.tables.gainsNpv, 'npv'),
+    ...areaTables(r, language),
     {
       ...percentileTable(
         'monteCarloByYearPrinted',
@@ -188,6 +192,50 @@ function tables(r: FundResultView, language: ReportLanguage): ReportTable[] {
       ),
       printed: false,
     },
+  ];
+}
+
+/**
+ * The yearly SØM gains by welfare area, nominal and discounted, as the engine booked them, when
+ * the result carries them (results saved before the split by area was kept do not).
+ */
+function areaTables(r: FundResultView, language: ReportLanguage): ReportTable[] {
+  const t = texts(language);
+  const words = AREA_TABLE_WORDS[language];
+  const years = r.expected.byYear as (Omit<FundYearJson, 'publicGainsByArea'> &
+    Partial<Pick<FundYearJson, 'publicGainsByArea'>>)[];
+  const byArea = years.map((y) => y.publicGainsByArea);
+  if (!byArea.every((areas) => areas !== undefined)) return [];
+  const yearColumns = [column('year', t.columns.year, 'year')];
+  const basisYears = (basis: 'nominal' | 'npv') =>
+    years.map((y, i) => ({
+      yearCells: [y.year],
+      byArea: Object.fromEntries(
+        WELFARE_AREAS.map((area) => [area, byArea[i][area][basis]]),
+      ) as Record<WelfareArea, AreaLevels>,
+    }));
+  return [
+    ...areaYearTables(
+      {
+        id: 'somGainsByAreaYearly',
+        title: words.nominal,
+        printedTitle: words.printedNominal,
+        yearColumns,
+        years: basisYears('nominal'),
+      },
+      language,
+    ),
+    ...areaYearTables(
+      {
+        id: 'somGainsByAreaYearlyDiscounted',
+        title: words.discounted,
+        printedTitle: words.printedDiscounted,
+        note: words.bookedNpvNote,
+        yearColumns,
+        years: basisYears('npv'),
+      },
+      language,
+    ),
   ];
 }
 

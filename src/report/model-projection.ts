@@ -1,6 +1,7 @@
-import { WELFARE_AREAS } from '../engine/shared/actors';
+import { WELFARE_AREAS, type WelfareArea } from '../engine/shared/actors';
 import { formatAmount, formatNumber, formatPercentage } from './format';
 import { texts } from './i18n';
+import { areaYearTables, discountedAreaYears, type AreaLevels } from './model-areas';
 import { calendarYear, column, discountedYears, inputsTable } from './model-common';
 import { collectProvenance } from './provenance';
 import {
@@ -9,11 +10,12 @@ import {
   PROJECTION_TABLE_WORDS,
 } from './words-projection';
 import { reproductionItems } from './reproduction';
+import { AREA_TABLE_WORDS } from './words-areas';
 import type { ProjectionReportSource } from './source';
 import type { ChartSpec, ReportLanguage, ReportModel, ReportTable } from './types';
 
 /** The parts of `projectionToJson` a report shows (docs/result-schema.md has the whole). */
-type Levels = Record<'kommune' | 'region' | 'stat' | 'total', string>;
+type Levels = AreaLevels;
 interface ProjectionYearJson {
   year: number;
   calendarYear: number;
@@ -25,6 +27,8 @@ interface ProjectionYearJson {
   guaranteeReceipts: string;
   providerRevenue: string;
   somGains: Levels;
+  /** Absent in results saved before the yearly split by area was kept. */
+  somGainsByArea?: Record<WelfareArea, Levels>;
   net: Record<string, string>;
   cumulativeNet: Record<string, string>;
 }
@@ -170,10 +174,7 @@ export function projectionYearlyTables(
       ),
     ]),
   );
-  const rate =
-    p.contract.discountRate === null
-      ? w.financeMinistry
-      : formatPercentage(p.contract.discountRate, language);
+  const rate = discountRateText(p, language);
   const levelTable = (
     id: string,
     title: string,
@@ -222,6 +223,7 @@ export function projectionYearlyTables(
         ...[...LEVELS, 'total' as const].map((l) => p.somGainsByArea[area][l]),
       ]),
     },
+    ...areaTables(p, language),
     {
       id: 'outcomes',
       title: w.outcomes,
@@ -232,6 +234,47 @@ export function projectionYearlyTables(
       rows: years.map((y) => [...yearCells(y), ...OUTCOME_KEYS.map((k) => y.outcomes[k])]),
     },
   ];
+}
+
+/**
+ * The yearly SØM gains by welfare area, nominal and discounted (to each area and level's own
+ * NPV), when the result carries them.
+ */
+function areaTables(p: ProjectionJsonView, language: ReportLanguage): ReportTable[] {
+  const byArea = p.byYear.map((y) => y.somGainsByArea);
+  if (!byArea.every((areas) => areas !== undefined)) return [];
+  const words = AREA_TABLE_WORDS[language];
+  const yearCells = (y: ProjectionYearJson) => [y.year, y.calendarYear];
+  const discounted = discountedAreaYears(byArea, p.contract.discountRate);
+  return [
+    ...areaYearTables(
+      {
+        id: 'somGainsByAreaYearly',
+        title: words.nominal,
+        printedTitle: words.printedNominal,
+        yearColumns: yearColumns(language),
+        years: p.byYear.map((y, i) => ({ yearCells: yearCells(y), byArea: byArea[i] })),
+      },
+      language,
+    ),
+    ...areaYearTables(
+      {
+        id: 'somGainsByAreaYearlyDiscounted',
+        title: words.discounted,
+        printedTitle: words.printedDiscounted,
+        note: words.ownNpvNote(discountRateText(p, language)),
+        yearColumns: yearColumns(language),
+        years: p.byYear.map((y, i) => ({ yearCells: yearCells(y), byArea: discounted[i] })),
+      },
+      language,
+    ),
+  ];
+}
+
+function discountRateText(p: ProjectionJsonView, language: ReportLanguage): string {
+  return p.contract.discountRate === null
+    ? TABLE_TITLES[language].financeMinistry
+    : formatPercentage(p.contract.discountRate, language);
 }
 
 const CHART_TITLES = PROJECTION_CHART_WORDS;

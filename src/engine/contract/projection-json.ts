@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { WELFARE_AREAS } from '../shared/actors';
+import { WELFARE_AREAS, type WelfareArea } from '../shared/actors';
 import { moneyString } from '../shared/decimal';
 import { GUARANTEE_PAYERS } from './compiled';
 import {
@@ -29,6 +29,15 @@ function levels(value: ByLevel): Record<'kommune' | 'region' | 'stat' | 'total',
     stat: moneyString(value.stat),
     total: moneyString(value.total),
   };
+}
+
+function areaLevels(
+  value: Record<WelfareArea, ByLevel>,
+): Record<WelfareArea, Record<'kommune' | 'region' | 'stat' | 'total', MoneyJson>> {
+  return Object.fromEntries(WELFARE_AREAS.map((area) => [area, levels(value[area])])) as Record<
+    WelfareArea,
+    Record<'kommune' | 'region' | 'stat' | 'total', MoneyJson>
+  >;
 }
 
 function byActor<T>(
@@ -62,6 +71,7 @@ function yearJson(year: ProjectionYear): Record<string, unknown> {
     guaranteeReceipts: moneyString(year.guaranteeReceipts),
     providerRevenue: moneyString(year.providerRevenue),
     somGains: levels(year.somGains),
+    somGainsByArea: areaLevels(year.somGainsByArea),
     net: byActor(year.net, moneyString),
     cumulativeNet: byActor(year.cumulativeNet, moneyString),
   };
@@ -71,7 +81,9 @@ function yearJson(year: ProjectionYear): Record<string, unknown> {
  * The stable JSON of a projection (`dsi project --format json`, the HTTP projection): money as
  * strings with exactly 2 decimals, counts as numbers with 4 decimals, the IRR as a fraction with
  * 6 decimals and the multiple with 4 (numbers), years as contract years counted from 1 with
- * their calendar year. `breakEvenYear`, `net` and `npv` cover kommune, region, stat, public,
+ * their calendar year. `somGainsByArea.{area}.{level}` is given for the horizon and in each
+ * `byYear` entry; the yearly cells sum over areas to that year's `somGains` and over years to the
+ * horizon's. `breakEvenYear`, `net` and `npv` cover kommune, region, stat, public,
  * investor, provider and guarantor; `investor.{irr, multiple, npv, drawn, received}` are null
  * when the contract has no investors.
  */
@@ -118,9 +130,7 @@ export function projectionToJson(p: ContractProjection): Record<string, unknown>
     ),
     unpaidEarned: moneyString(p.unpaidEarned),
     somGains: levels(p.somGains),
-    somGainsByArea: Object.fromEntries(
-      WELFARE_AREAS.map((area) => [area, levels(p.somGainsByArea[area])]),
-    ),
+    somGainsByArea: areaLevels(p.somGainsByArea),
     byParty: p.byParty.map((party) => ({
       partyId: party.partyId,
       name: party.name,

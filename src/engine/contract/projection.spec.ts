@@ -1,5 +1,10 @@
-import { baseContract, handGains, NO_GAINS } from './contract.fixture';
-import { projectContract } from './projection';
+import fc from 'fast-check';
+import type Decimal from 'decimal.js';
+import { PUBLIC_ACTORS, WELFARE_AREAS, type PublicActor, type WelfareArea } from '../shared/actors';
+import { Money } from '../shared/decimal';
+import type { GainProfile } from '../som/types';
+import { baseContract, handGains, NO_GAINS, TEST_MEASURE } from './contract.fixture';
+import { projectContract, type ByLevel } from './projection';
 import { projectionToJson } from './projection-json';
 import type { Contract } from './types';
 
@@ -218,6 +223,216 @@ describe('invalid contracts', () => {
   it('are refused when the gain profile is for another measure', () => {
     expect(() => projectContract(ipsLike(), handGains([], 2024, 'other'))).toThrow(
       /successMeasureId/,
+    );
+  });
+});
+
+/** Gains per success by area and level for each offset; byActor is their sum, as in SØM. */
+type AreaCells = Partial<Record<WelfareArea, Partial<Record<PublicActor, Decimal.Value>>>>;
+function areaGains(perOffset: AreaCells[]): GainProfile {
+  return {
+    measureId: TEST_MEASURE,
+    priceYear: 2024,
+    years: perOffset.length,
+    offsets: perOffset.map((cells) => {
+      const byArea = Object.fromEntries(
+        WELFARE_AREAS.map((area) => [
+          area,
+          Object.fromEntries(
+            PUBLIC_ACTORS.map((actor) => [actor, new Money(cells[area]?.[actor] ?? 0)]),
+          ),
+        ]),
+      ) as Record<WelfareArea, Record<PublicActor, Decimal>>;
+      const byActor = Object.fromEntries(
+        PUBLIC_ACTORS.map((actor) => [
+          actor,
+          Money.sum(new Money(0), ...WELFARE_AREAS.map((area) => byArea[area][actor])),
+        ]),
+      ) as Record<PublicActor, Decimal>;
+      return { byActor, byArea };
+    }),
+  };
+}
+
+const third = new Money(1).div(3);
+/**
+ * The base contract's 20 additional successes (measured in year 2) gain in year 3 a kommune
+ * krone split in thirds over health, social services and justice plus 30 kr. of stat income tax,
+ * and in year 4 50 kr. of kommune and 10 kr. of stat transfers plus 20 kr. of stat income tax.
+ */
+const splitGains = areaGains([
+  {
+    health: { kommune: third },
+    social_services: { kommune: third },
+    justice: { kommune: third },
+    income_tax: { stat: 30 },
+  },
+  { income_transfers: { kommune: 50, stat: 10 }, income_tax: { stat: 20 } },
+]);
+
+describe('SØM gains by welfare area, year by year', () => {
+  const p = projectContract(baseContract(), splitGains);
+  const cells = (levels: ByLevel) =>
+    [levels.kommune, levels.region, levels.stat, levels.total].map((v) => v.toFixed(2));
+
+  it("splits a year's gains over the areas by largest remainder, summing to the year's gains", () => {
+    // Year 3: kommune 20 × 1 = 20.00 over three areas of 6.666…: floors 6.66 × 3 = 19.98, the two
+    // øre left go to the earlier areas (equal remainders): health 6.67, social services 6.67,
+    // justice 6.66; stat income tax 20 × 30 = 600.00.
+    const year3 = p.byYear[2].somGainsByArea;
+    expect(cells(year3.health)).toEqual(['6.67', '0.00', '0.00', '6.67']);
+    expect(cells(year3.social_services)).toEqual(['6.67', '0.00', '0.00', '6.67']);
+    expect(cells(year3.justice)).toEqual(['6.66', '0.00', '0.00', '6.66']);
+    expect(cells(year3.income_tax)).toEqual(['0.00', '0.00', '600.00', '600.00']);
+    expect(cells(p.byYear[2].somGains)).toEqual(['20.00', '0.00', '600.00', '620.00']);
+    // Year 4: transfers 20 × 50 = 1,000.00 (kommune) and 20 × 10 = 200.00 (stat); tax 20 × 20 = 400.00.
+    const year4 = p.byYear[3].somGainsByArea;
+    expect(cells(year4.income_transfers)).toEqual(['1000.00', '0.00', '200.00', '1200.00']);
+    expect(cells(year4.income_tax)).toEqual(['0.00', '0.00', '400.00', '400.00']);
+    // Years 1–2 (before the success) and 5–6 (after the profile) have no gains in any area.
+    for (const y of [0, 1, 4, 5]) {
+      for (const area of WELFARE_AREAS)
+        expect(cells(p.byYear[y].somGainsByArea[area])).toEqual(['0.00', '0.00', '0.00', '0.00']);
+    }
+  });
+
+  it('keeps the horizon totals by area as the sum of the yearly cells', () => {
+    // income tax: stat 600.00 (year 3) + 400.00 (year 4) = 1,000.00; health: kommune 6.67
+    expect(cells(p.somGainsByArea.income_tax)).toEqual(['0.00', '0.00', '1000.00', '1000.00']);
+    expect(cells(p.somGainsByArea.health)).toEqual(['6.67', '0.00', '0.00', '6.67']);
+    expect(cells(p.somGainsByArea.income_transfers)).toEqual([
+      '1000.00',
+      '0.00',
+      '200.00',
+      '1200.00',
+    ]);
+  });
+
+  it('prints the yearly area cells in every byYear entry of the JSON, beside the horizon totals', () => {
+    const json = projectionToJson(p) as {
+      somGainsByArea: Record<string, Record<string, string>>;
+      byYear: { somGainsByArea: Record<string, Record<string, string>> }[];
+    };
+    expect(json.byYear[2].somGainsByArea.justice).toEqual({
+      kommune: '6.66',
+      region: '0.00',
+      stat: '0.00',
+      total: '6.66',
+    });
+    expect(Object.keys(json.byYear[0].somGainsByArea)).toEqual([...WELFARE_AREAS]);
+    expect(json.somGainsByArea.income_tax.total).toBe('1000.00');
+  });
+});
+
+/** Fixed seed: the same contracts and profiles on every run. */
+const AREA_PROPERTY = { seed: 20240612, numRuns: 120 };
+
+/** Gains in thousandths of a krone over 7, so nearly every area split needs rounding. */
+const AREA_GAIN_DIVISOR = 7000;
+const areaProfiles = fc
+  .array(
+    fc.array(fc.integer({ min: -3_000_000, max: 9_000_000 }), {
+      minLength: WELFARE_AREAS.length * PUBLIC_ACTORS.length,
+      maxLength: WELFARE_AREAS.length * PUBLIC_ACTORS.length,
+    }),
+    { minLength: 0, maxLength: 9 },
+  )
+  .map((offsets) =>
+    areaGains(
+      offsets.map((values) =>
+        Object.fromEntries(
+          WELFARE_AREAS.map((area, a) => [
+            area,
+            Object.fromEntries(
+              PUBLIC_ACTORS.map((actor, l) => [
+                actor,
+                new Money(values[a * PUBLIC_ACTORS.length + l]).div(AREA_GAIN_DIVISOR),
+              ]),
+            ),
+          ]),
+        ),
+      ),
+    ),
+  );
+const areaContracts = fc
+  .record({
+    participants: fc.integer({ min: 1, max: 400 }),
+    intake: fc.constantFrom<number[]>([1], [0.5, 0.5], [0.2, 0.3, 0.5]),
+    gross: fc.integer({ min: 5, max: 60 }),
+    deadweightShare: fc.integer({ min: 0, max: 99 }),
+    dropout: fc.integer({ min: 0, max: 30 }),
+    relapse: fc.integer({ min: 0, max: 30 }),
+    lag: fc.integer({ min: 0, max: 2 }),
+    horizonYears: fc.integer({ min: 3, max: 10 }),
+  })
+  .map((r) => {
+    const base = baseContract();
+    return baseContract({
+      horizonYears: r.horizonYears,
+      intervention: {
+        ...base.intervention,
+        participants: r.participants,
+        intake: r.intake,
+        interventionYears: r.intake.length,
+        grossSuccessRate: r.gross / 100,
+        deadweightRate: Math.floor((r.gross * r.deadweightShare) / 100) / 100,
+        dropoutRate: r.dropout / 100,
+        relapseRate: r.relapse / 100,
+        outcomeLagYears: r.lag,
+      },
+    });
+  });
+
+describe('SØM gains by welfare area (property tests, fixed seed)', () => {
+  const sum = (values: Decimal[]) => Money.sum(new Money(0), ...values);
+
+  it("every year's area cells are whole øre and sum exactly to that year's gains of each level", () => {
+    fc.assert(
+      fc.property(areaContracts, areaProfiles, (contract, gains) => {
+        for (const year of projectContract(contract, gains).byYear) {
+          for (const level of [...PUBLIC_ACTORS, 'total'] as const) {
+            const areas = WELFARE_AREAS.map((area) => year.somGainsByArea[area][level]);
+            expect(areas.every((cell) => cell.decimalPlaces() <= 2)).toBe(true);
+            expect([year.year, level, sum(areas).toFixed(2)]).toEqual([
+              year.year,
+              level,
+              year.somGains[level].toFixed(2),
+            ]);
+          }
+          for (const area of WELFARE_AREAS) {
+            const cell = year.somGainsByArea[area];
+            expect(sum(PUBLIC_ACTORS.map((l) => cell[l])).eq(cell.total)).toBe(true);
+          }
+        }
+      }),
+      AREA_PROPERTY,
+    );
+  });
+
+  it('the yearly area cells sum over the years to the horizon totals by area, in the JSON too', () => {
+    fc.assert(
+      fc.property(areaContracts, areaProfiles, (contract, gains) => {
+        const p = projectContract(contract, gains);
+        const json = projectionToJson(p) as {
+          somGainsByArea: Record<string, Record<string, string>>;
+          byYear: { somGainsByArea: Record<string, Record<string, string>> }[];
+        };
+        for (const area of WELFARE_AREAS) {
+          for (const level of [...PUBLIC_ACTORS, 'total'] as const) {
+            const yearly = sum(p.byYear.map((year) => year.somGainsByArea[area][level]));
+            const yearlyJson = sum(
+              json.byYear.map((year) => new Money(year.somGainsByArea[area][level])),
+            );
+            expect([area, level, yearly.toFixed(2), yearlyJson.toFixed(2)]).toEqual([
+              area,
+              level,
+              p.somGainsByArea[area][level].toFixed(2),
+              json.somGainsByArea[area][level],
+            ]);
+          }
+        }
+      }),
+      AREA_PROPERTY,
     );
   });
 });

@@ -41,6 +41,8 @@ export interface ProjectionYear {
   guaranteeReceipts: Decimal;
   providerRevenue: Decimal;
   somGains: ByLevel;
+  /** This year's SØM gains by welfare area; each level sums over the areas to `somGains`. */
+  somGainsByArea: Record<WelfareArea, ByLevel>;
   net: Record<ReportedActor, Decimal>;
   cumulativeNet: Record<ReportedActor, Decimal>;
 }
@@ -91,6 +93,7 @@ export interface ContractProjection {
   interventionCost: Decimal;
   outcomePayments: ByLevel;
   somGains: ByLevel;
+  /** Σ over the years of `byYear[].somGainsByArea`. */
   somGainsByArea: Record<WelfareArea, ByLevel>;
   earnedByComponent: Record<string, Decimal>;
   unpaidEarned: Decimal;
@@ -145,6 +148,7 @@ function levelAt(values: Record<PublicActor, Decimal[]>, y: number): Record<Publ
  */
 function roundYear(
   contract: Contract,
+  gains: GainProfile,
   flows: CashflowsByYear<Decimal>,
   totals: RoundedTotals,
   outcomes: OutcomesByYear<Decimal>,
@@ -224,6 +228,7 @@ function roundYear(
     guaranteeReceipts,
     providerRevenue,
     somGains,
+    somGainsByArea: yearGainsByArea(contract, gains, outcomes, y, somGains),
     net,
     cumulativeNet: net, // replaced by the running sum in projectContract
   };
@@ -246,41 +251,51 @@ function sumLevels(years: ProjectionYear[], pick: (year: ProjectionYear) => ByLe
   };
 }
 
-/** SØM gains by welfare area and level over the horizon, each year's cells rounded to that year's level total. */
-function gainsByArea(
+/**
+ * Year y's SØM gains by welfare area and level: the exact area amounts of each level rounded by
+ * largest remainder (roundPartsToTotal) to that level's rounded cell of the year, so the areas
+ * sum exactly to `somGains`.
+ */
+function yearGainsByArea(
   contract: Contract,
   gains: GainProfile,
   outcomes: OutcomesByYear<Decimal>,
-  years: ProjectionYear[],
+  y: number,
+  somGains: ByLevel,
 ): Record<WelfareArea, ByLevel> {
   const survival = new Money(1).minus(contract.intervention.relapseRate ?? 0);
-  const totals = Object.fromEntries(
+  const byArea = Object.fromEntries(
     WELFARE_AREAS.map((area) => [area, { kommune: ZERO, region: ZERO, stat: ZERO, total: ZERO }]),
   ) as Record<WelfareArea, ByLevel>;
-  years.forEach((year, y) => {
-    for (const actor of PUBLIC_ACTORS) {
-      const exact = WELFARE_AREAS.map((area) => {
-        let total = ZERO;
-        for (let s = 0; s < y; s++) {
-          const offset = gains.offsets[y - s - 1];
-          if (offset) {
-            total = total.plus(
-              outcomes.additionalSuccesses[s]
-                .times(offset.byArea[area][actor])
-                .times(survival.pow(y - s - 1)),
-            );
-          }
+  for (const actor of PUBLIC_ACTORS) {
+    const exact = WELFARE_AREAS.map((area) => {
+      let total = ZERO;
+      for (let s = 0; s < y; s++) {
+        const offset = gains.offsets[y - s - 1];
+        if (offset) {
+          total = total.plus(
+            outcomes.additionalSuccesses[s]
+              .times(offset.byArea[area][actor])
+              .times(survival.pow(y - s - 1)),
+          );
         }
-        return total;
-      });
-      const rounded = roundPartsToTotal(exact, year.somGains[actor]);
-      WELFARE_AREAS.forEach((area, a) => {
-        totals[area][actor] = totals[area][actor].plus(rounded[a]);
-        totals[area].total = totals[area].total.plus(rounded[a]);
-      });
-    }
-  });
-  return totals;
+      }
+      return total;
+    });
+    const rounded = roundPartsToTotal(exact, somGains[actor]);
+    WELFARE_AREAS.forEach((area, a) => {
+      byArea[area][actor] = rounded[a];
+      byArea[area].total = byArea[area].total.plus(rounded[a]);
+    });
+  }
+  return byArea;
+}
+
+/** SØM gains by welfare area and level over the horizon: the sum of the yearly cells. */
+function gainsByArea(years: ProjectionYear[]): Record<WelfareArea, ByLevel> {
+  return Object.fromEntries(
+    WELFARE_AREAS.map((area) => [area, sumLevels(years, (year) => year.somGainsByArea[area])]),
+  ) as Record<WelfareArea, ByLevel>;
 }
 
 function ledgerOf(role: PartyRole, level: PublicActor | undefined): LedgerActor {
@@ -338,7 +353,7 @@ export function projectContract(
   const flows = contractCashflows(compiled, outcomes, decimalArith);
   const totals = roundedTotals(flows);
   const years = Array.from({ length: contract.horizonYears }, (_, y) =>
-    roundYear(contract, flows, totals, outcomes, y),
+    roundYear(contract, gains, flows, totals, outcomes, y),
   );
 
   const running = Object.fromEntries(REPORTED_ACTORS.map((actor) => [actor, ZERO])) as Record<
@@ -423,7 +438,7 @@ export function projectContract(
     interventionCost,
     outcomePayments: sumLevels(years, (year) => year.outcomePayments),
     somGains: sumLevels(years, (year) => year.somGains),
-    somGainsByArea: gainsByArea(contract, gains, outcomes, years),
+    somGainsByArea: gainsByArea(years),
     earnedByComponent: Object.fromEntries(
       Object.entries(flows.earnedByComponent).map(([id, values]) => [
         id,

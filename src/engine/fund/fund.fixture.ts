@@ -39,15 +39,17 @@ export function fundOf(overrides: Partial<FundInput> = {}): FundInput {
   };
 }
 
-/** A gain profile with the same gain per success in each of `years` years after success. */
-export function flatGainProfile(perYear: Record<PublicActor, number>, years: number): GainProfile {
-  const byActor = () =>
-    Object.fromEntries(PUBLIC_ACTORS.map((actor) => [actor, new Money(perYear[actor])])) as Record<
-      PublicActor,
-      Decimal
-    >;
-  const zeros = () =>
-    Object.fromEntries(PUBLIC_ACTORS.map((actor) => [actor, new Money(0)])) as Record<
+/**
+ * A gain profile with the same gain per success in each of `years` years after success, all of
+ * it in one welfare area (`area`), so the areas sum to the actors as the SØM engine's do.
+ */
+export function flatGainProfile(
+  perYear: Record<PublicActor, number>,
+  years: number,
+  area: WelfareArea = 'income_transfers',
+): GainProfile {
+  const amounts = (gain: (actor: PublicActor) => number) =>
+    Object.fromEntries(PUBLIC_ACTORS.map((actor) => [actor, new Money(gain(actor))])) as Record<
       PublicActor,
       Decimal
     >;
@@ -56,11 +58,13 @@ export function flatGainProfile(perYear: Record<PublicActor, number>, years: num
     priceYear: 2024,
     years,
     offsets: Array.from({ length: years }, () => ({
-      byActor: byActor(),
-      byArea: Object.fromEntries(WELFARE_AREAS.map((area) => [area, zeros()])) as Record<
-        WelfareArea,
-        Record<PublicActor, Decimal>
-      >,
+      byActor: amounts((actor) => perYear[actor]),
+      byArea: Object.fromEntries(
+        WELFARE_AREAS.map((each) => [
+          each,
+          amounts((actor) => (each === area ? perYear[actor] : 0)),
+        ]),
+      ) as Record<WelfareArea, Record<PublicActor, Decimal>>,
     })),
   };
 }

@@ -8,7 +8,7 @@ export * from './defaults';
 export { normalizeFund, expectedRepaymentSchedule } from './normalize';
 export type { NormalizedFund, NormalizedProduct, NormalizedReserve } from './normalize';
 export { nextProductIndex, reinvestmentStopped } from './pipeline';
-export type { PublicGains } from './gains';
+export type { PublicGains, PublicGainsByArea } from './gains';
 export { projectFund, projectNormalizedFund } from './projection';
 export type { FundFlows, FundProjection, FundYear, PartnershipRecord } from './projection';
 export { fundProjectionToJson, FUND_VALUE_BASIS } from './projection-json';
@@ -16,6 +16,7 @@ export type {
   FundFlowsJson,
   FundProjectionJson,
   FundYearJson,
+  PublicGainsByAreaJson,
   PublicGainsJson,
 } from './projection-json';
 export { fundSimulationParams, simulationParamsOf } from './monte-carlo-params';

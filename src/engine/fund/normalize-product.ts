@@ -11,6 +11,7 @@ import {
   DEFAULT_SUCCESS_YEAR_OFFSET,
   MAX_FUND_HORIZON_YEARS,
 } from './defaults';
+import { areaGainsPerSuccess, type ExactGainsByArea } from './gains';
 import {
   KOMMUNER_IN_DENMARK,
   MAX_REPAYMENT_SPAN_YEARS,
@@ -43,6 +44,8 @@ export interface NormalizedProduct {
   successYearOffset: number;
   /** SØM gain per additional success by year after the success year: index t − 1 holds offset t. */
   gainsPerSuccess: Record<PublicActor, Decimal>[];
+  /** The same gains by welfare area (they sum over the areas to `gainsPerSuccess`). */
+  gainsPerSuccessByArea: ExactGainsByArea[];
   successRateUncertainty?: SuccessRateUncertainty;
 }
 
@@ -180,6 +183,12 @@ export function normalizeProduct(
     for (const actor of PUBLIC_ACTORS) byActor[actor] = new Money(offset.byActor[actor]);
     return byActor;
   });
+  const gainsPerSuccessByArea = areaGainsPerSuccess(
+    product.gainProfile?.offsets ?? [],
+    gainsPerSuccess,
+    `${path}/gainProfile`,
+    violations,
+  );
 
   const uncertainty = product.additionalSuccessRateUncertainty;
   if (uncertainty !== undefined && additionalSuccessRate.gt(0)) {
@@ -232,6 +241,7 @@ export function normalizeProduct(
       violations,
     ),
     gainsPerSuccess,
+    gainsPerSuccessByArea,
     successRateUncertainty: uncertainty,
   };
 }

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { moneyString } from '../shared/decimal';
 import type { ActorAmounts, AmountsJson } from '../som';
-import type { PublicGains } from './gains';
+import { WELFARE_AREAS, type WelfareArea } from '../shared/actors';
+import type { PublicGains, PublicGainsByArea } from './gains';
 import type { FundFlows, FundProjection } from './projection';
 
 /**
@@ -14,6 +15,9 @@ export interface PublicGainsJson {
   nominal: AmountsJson;
   npv: AmountsJson;
 }
+
+/** Gains by welfare area; per actor and basis the areas sum exactly to the matching `publicGains`. */
+export type PublicGainsByAreaJson = Record<WelfareArea, PublicGainsJson>;
 
 export interface FundFlowsJson {
   injections: string;
@@ -33,6 +37,7 @@ export interface FundFlowsJson {
   grossSuccesses: string;
   additionalSuccesses: string;
   publicGains: PublicGainsJson;
+  publicGainsByArea: PublicGainsByAreaJson;
 }
 
 export interface FundYearJson extends FundFlowsJson {
@@ -70,6 +75,10 @@ export interface FundProjectionJson {
   publicGains: PublicGainsJson;
   /** Gains of the same partnerships over their whole SØM profile, after the horizon too. */
   publicGainsLifetime: PublicGainsJson;
+  /** `publicGains` by welfare area (the sum of the years' `publicGainsByArea`). */
+  publicGainsByArea: PublicGainsByAreaJson;
+  /** `publicGainsLifetime` by welfare area. */
+  publicGainsLifetimeByArea: PublicGainsByAreaJson;
   byYear: FundYearJson[];
   partnershipLedger: {
     productId: string;
@@ -103,6 +112,12 @@ function gainsJson(gains: PublicGains): PublicGainsJson {
   return { nominal: amounts(gains.nominal), npv: amounts(gains.npv) };
 }
 
+function gainsByAreaJson(gains: PublicGainsByArea): PublicGainsByAreaJson {
+  return Object.fromEntries(
+    WELFARE_AREAS.map((area) => [area, gainsJson(gains[area])]),
+  ) as PublicGainsByAreaJson;
+}
+
 function flowsJson(flows: FundFlows): FundFlowsJson {
   return {
     injections: moneyString(flows.injections),
@@ -122,6 +137,7 @@ function flowsJson(flows: FundFlows): FundFlowsJson {
     grossSuccesses: countString(flows.grossSuccesses),
     additionalSuccesses: countString(flows.additionalSuccesses),
     publicGains: gainsJson(flows.publicGains),
+    publicGainsByArea: gainsByAreaJson(flows.publicGainsByArea),
   };
 }
 
@@ -151,6 +167,8 @@ export function fundProjectionToJson(projection: FundProjection): FundProjection
     additionalSuccesses: countString(totals.additionalSuccesses),
     publicGains: gainsJson(totals.publicGains),
     publicGainsLifetime: gainsJson(projection.publicGainsLifetime),
+    publicGainsByArea: gainsByAreaJson(totals.publicGainsByArea),
+    publicGainsLifetimeByArea: gainsByAreaJson(projection.publicGainsLifetimeByArea),
     byYear: projection.years.map((year) => ({
       year: year.year,
       ...flowsJson(year),

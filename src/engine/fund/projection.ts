@@ -1,7 +1,18 @@
 import type Decimal from 'decimal.js';
-import { PUBLIC_ACTORS, type PublicActor } from '../shared/actors';
+import { PUBLIC_ACTORS, WELFARE_AREAS, type PublicActor } from '../shared/actors';
 import { Money, ZERO, toOre } from '../shared/decimal';
-import { addPublicGains, bookGains, zeroPublicGains, type PublicGains } from './gains';
+import {
+  addPublicGains,
+  addPublicGainsByArea,
+  bookGains,
+  bookGainsByArea,
+  zeroExactGainsByArea,
+  zeroPublicGains,
+  zeroPublicGainsByArea,
+  type ExactGainsByArea,
+  type PublicGains,
+  type PublicGainsByArea,
+} from './gains';
 import {
   expectedRepaymentSchedule,
   normalizeFund,
@@ -58,6 +69,8 @@ export interface FundFlows {
   /** completers × (grossSuccessRate − deadweightRate): the successes SØM values. */
   additionalSuccesses: Decimal;
   publicGains: PublicGains;
+  /** `publicGains` by welfare area: for each actor and basis the areas sum exactly to it. */
+  publicGainsByArea: PublicGainsByArea;
 }
 
 export interface FundYear extends FundFlows {
@@ -92,6 +105,8 @@ export interface FundProjection {
   totals: FundFlows;
   /** Gains of the partnerships started within the horizon over their whole SØM profile, after the horizon too. */
   publicGainsLifetime: PublicGains;
+  /** `publicGainsLifetime` by welfare area. */
+  publicGainsLifetimeByArea: PublicGainsByArea;
   partnerships: PartnershipRecord[];
 }
 
@@ -114,6 +129,7 @@ export function zeroFlows(): FundFlows {
     grossSuccesses: ZERO,
     additionalSuccesses: ZERO,
     publicGains: zeroPublicGains(),
+    publicGainsByArea: zeroPublicGainsByArea(),
   };
 }
 
@@ -136,6 +152,7 @@ function addFlows(a: FundFlows, b: FundFlows): FundFlows {
     grossSuccesses: a.grossSuccesses.plus(b.grossSuccesses),
     additionalSuccesses: a.additionalSuccesses.plus(b.additionalSuccesses),
     publicGains: addPublicGains(a.publicGains, b.publicGains),
+    publicGainsByArea: addPublicGainsByArea(a.publicGainsByArea, b.publicGainsByArea),
   };
 }
 
@@ -177,6 +194,8 @@ export function projectNormalizedFund(fund: NormalizedFund): FundProjection {
   const partnerships: Partnership[] = [];
   /** Exact gains by years from the start; grows past the horizon for the lifetime totals. */
   const exactGains: Record<PublicActor, Decimal>[] = [];
+  /** The same gains by welfare area (index by years from the start, like `exactGains`). */
+  const exactGainsByArea: ExactGainsByArea[] = [];
 
   let cash = ZERO;
   let injectedToDate = ZERO;
@@ -228,7 +247,10 @@ export function projectNormalizedFund(fund: NormalizedFund): FundProjection {
       } else {
         break;
       }
-      const partnership = startPartnership(fund, product, ticket, yearIndex, flows, exactGains);
+      const partnership = startPartnership(fund, product, ticket, yearIndex, flows, {
+        byActor: exactGains,
+        byArea: exactGainsByArea,
+      });
       partnerships.push(partnership);
       startedByProduct[productIndex]++;
       available = available.minus(ticket);
@@ -238,6 +260,12 @@ export function projectNormalizedFund(fund: NormalizedFund): FundProjection {
 
     flows.publicGains = bookGains(
       exactGains[yearIndex] ?? zeroExactGains(),
+      yearIndex,
+      fund.discountSchedule,
+    );
+    flows.publicGainsByArea = bookGainsByArea(
+      exactGainsByArea[yearIndex] ?? zeroExactGainsByArea(),
+      flows.publicGains,
       yearIndex,
       fund.discountSchedule,
     );
@@ -265,10 +293,13 @@ export function projectNormalizedFund(fund: NormalizedFund): FundProjection {
   }
 
   let publicGainsLifetime = zeroPublicGains();
+  let publicGainsLifetimeByArea = zeroPublicGainsByArea();
   exactGains.forEach((gains, yearIndex) => {
-    publicGainsLifetime = addPublicGains(
-      publicGainsLifetime,
-      bookGains(gains, yearIndex, fund.discountSchedule),
+    const booked = bookGains(gains, yearIndex, fund.discountSchedule);
+    publicGainsLifetime = addPublicGains(publicGainsLifetime, booked);
+    publicGainsLifetimeByArea = addPublicGainsByArea(
+      publicGainsLifetimeByArea,
+      bookGainsByArea(exactGainsByArea[yearIndex], booked, yearIndex, fund.discountSchedule),
     );
   });
 
@@ -280,18 +311,19 @@ export function projectNormalizedFund(fund: NormalizedFund): FundProjection {
     years,
     totals: cumulative,
     publicGainsLifetime,
+    publicGainsLifetimeByArea,
     partnerships: partnerships.map((partnership) => partnership.record),
   };
 }
 
-/** Books a new partnership's people and gains into `flows` and `exactGains`; returns its ledger entry. */
+/** Books a new partnership's people into `flows` and its gains into `exactGains`; returns its ledger entry. */
 function startPartnership(
   fund: NormalizedFund,
   product: NormalizedProduct,
   ticket: Decimal,
   yearIndex: number,
   flows: FundFlows,
-  exactGains: Record<PublicActor, Decimal>[],
+  exactGains: { byActor: Record<PublicActor, Decimal>[]; byArea: ExactGainsByArea[] },
 ): Partnership {
   const participants = ticket.times(product.participantsPerKrone);
   const completers = participants.times(new Money(1).minus(product.dropoutRate));
@@ -305,13 +337,23 @@ function startPartnership(
   flows.additionalSuccesses = flows.additionalSuccesses.plus(additional);
 
   const successIndex = yearIndex + product.successYearOffset;
+  const { byActor, byArea } = exactGains;
   product.gainsPerSuccess.forEach((gainPerSuccess, t) => {
     const gainIndex = successIndex + t + 1;
-    while (exactGains.length <= gainIndex) exactGains.push(zeroExactGains());
+    while (byActor.length <= gainIndex) {
+      byActor.push(zeroExactGains());
+      byArea.push(zeroExactGainsByArea());
+    }
+    const areaGains = product.gainsPerSuccessByArea[t];
     for (const actor of PUBLIC_ACTORS) {
-      exactGains[gainIndex][actor] = exactGains[gainIndex][actor].plus(
+      byActor[gainIndex][actor] = byActor[gainIndex][actor].plus(
         additional.times(gainPerSuccess[actor]),
       );
+      for (const area of WELFARE_AREAS) {
+        byArea[gainIndex][area][actor] = byArea[gainIndex][area][actor].plus(
+          additional.times(areaGains[area][actor]),
+        );
+      }
     }
   });
 
