@@ -67,7 +67,8 @@ describe('simulation runs over HTTP (real app, temporary SQLite file)', () => {
   });
 
   it('cancels a queued run and a running one', async () => {
-    const long = { scenarioFile: 'ips-holbaek', trials: 1_000_000, seed: 'long' };
+    // The rate-card contract is the slowest per trial, so the run is still going when cancelled.
+    const long = { scenarioFile: 'ips-holbaek-rate-card', trials: 2_000_000, seed: 'long' };
     const running = await request(server).post('/simulations').send(long).expect(202);
     const queued = await request(server).post('/simulations').send(long).expect(202);
     const cancelledQueued = await request(server)

@@ -42,7 +42,8 @@ function isBadInput(error: unknown): error is Error {
     error instanceof ArgumentError ||
     error instanceof DataFileError ||
     error instanceof UnknownIdError ||
-    error instanceof InvalidInputError
+    error instanceof InvalidInputError ||
+    (error instanceof Error && error.name === 'ConfigurationError')
   );
 }
 

@@ -1,5 +1,4 @@
 import { applyDecorators, BadRequestException, ValidationPipe } from '@nestjs/common';
-import { Type } from 'class-transformer';
 import {
   IsInt,
   IsNumber,
@@ -16,31 +15,21 @@ import {
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
+/*
+ * Body fields are never coerced: "180" or true where a number belongs is an error, not 180 or 1.
+ * (Query and path parameters arrive as strings; their DTOs convert them explicitly.)
+ */
+
 /** A calendar year the model can price and discount. */
-export const IsYear = () =>
-  applyDecorators(
-    Type(() => Number),
-    IsInt(),
-    Min(MIN_YEAR),
-    Max(MAX_YEAR),
-  );
+export const IsYear = () => applyDecorators(IsInt(), Min(MIN_YEAR), Max(MAX_YEAR));
 
 /** A rate or share in [0, 1]. */
 export const IsRate = () =>
-  applyDecorators(
-    Type(() => Number),
-    IsNumber({ allowNaN: false, allowInfinity: false }),
-    Min(0),
-    Max(1),
-  );
+  applyDecorators(IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), Max(1));
 
 /** A non-negative finite number (a count of people or successes may be fractional in expectation). */
 export const IsNonNegativeNumber = () =>
-  applyDecorators(
-    Type(() => Number),
-    IsNumber({ allowNaN: false, allowInfinity: false }),
-    Min(0),
-  );
+  applyDecorators(IsNumber({ allowNaN: false, allowInfinity: false }), Min(0));
 
 /** A non-negative amount of money as a decimal string ("6900000" or "6900000.00"): exact, never a float. */
 export const IsMoney = () =>

@@ -17,6 +17,14 @@ class EnvironmentVariables {
   PORT?: number;
 }
 
+/** An environment variable with a value the service cannot use (the CLI exits with code 2). */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
 export interface Settings {
   /** SQLite file; created with its folder on first start. */
   databasePath: string;
@@ -35,9 +43,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (errors.length > 0) {
     const lines = errors.map(
       (e) =>
-        `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+        `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`,
     );
-    throw new Error(`invalid environment: ${lines.join('; ')}`);
+    throw new ConfigurationError(`invalid environment: ${lines.join('; ')}`);
   }
   return {
     databasePath: path.resolve(parsed.DSI_DATABASE ?? DEFAULT_DATABASE_PATH),

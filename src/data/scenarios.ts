@@ -100,8 +100,12 @@ export function contractGains(kb: KnowledgeBase, contract: Contract): GainProfil
   });
 }
 
+/** Seeds are strings in every result (a scenario may write 2024 or "2024": the same stream). */
 function settingsOf(simulation?: { trials?: number; seed?: string | number }): RunSettingsInFile {
-  return { trials: simulation?.trials ?? DEFAULT_TRIALS, seed: simulation?.seed ?? DEFAULT_SEED };
+  return {
+    trials: simulation?.trials ?? DEFAULT_TRIALS,
+    seed: String(simulation?.seed ?? DEFAULT_SEED),
+  };
 }
 
 /** Re-labels a domain error as an error of this file at the given JSON pointer prefix. */
@@ -160,12 +164,16 @@ function resolveFund(scenario: FundScenario, label: string, kb: KnowledgeBase): 
         }
         throw error;
       }
-      const gains = contractGains(kb, template);
       baselines[product.contractTemplate] = productBaselineFromContract(template);
-      gainProfiles[product.id] = gains;
+      // The fund reports gains within its horizon and over each success's whole SØM profile
+      // (to the taper's end), so its products need the full profile, not the template's horizon.
+      gainProfiles[product.id] = gainProfile(kb, template.intervention.successMeasureId, {
+        priceYear: template.priceYear,
+        years: kb.parameters.taperEndYear.value,
+      });
       if (product.repayment.mode === 'profile') {
         repaymentProfiles[product.id] = repaymentPerKroneFromProjection(
-          projectContract(template, gains),
+          projectContract(template, contractGains(kb, template)),
         );
       }
     });

@@ -7,7 +7,7 @@ import {
   FINANCE_MINISTRY_2021_SCHEDULE,
   flatDiscountSchedule,
 } from '../shared/discount';
-import { irr } from '../shared/irr';
+import { investorIrr } from '../shared/irr';
 import type { GainProfile } from '../som/types';
 import { contractCashflows, type CashflowsByYear } from './cashflows';
 import { compileContract } from './compile';
@@ -384,11 +384,16 @@ export function projectContract(
     guarantor: !guarantorTakesPart,
   };
   for (const actor of REPORTED_ACTORS) {
-    npv[actor] = toOre(sumDecimals(years.map((year, y) => year.net[actor].times(factors[y]))));
+    npv[actor] =
+      actor === 'public'
+        ? ZERO // set below as the sum of the levels, so the split is exact to the øre
+        : toOre(sumDecimals(years.map((year, y) => year.net[actor].times(factors[y]))));
     breakEven[actor] = notInContract[actor]
       ? null
       : breakEvenYear(years.map((year) => year.cumulativeNet[actor]));
   }
+
+  npv.public = npv.kommune.plus(npv.region).plus(npv.stat);
 
   const total = (pick: (year: ProjectionYear) => Decimal) => sumDecimals(years.map(pick));
   const countTotal = (key: keyof ProjectionYear['outcomes']) => total((year) => year.outcomes[key]);
@@ -396,7 +401,7 @@ export function projectContract(
   const received = total((year) => year.investorReceipts.plus(year.guaranteeReceipts));
   const investor: InvestorSummary | null = contract.capital
     ? {
-        irr: irr(years.map((year) => year.net.investor.toNumber())),
+        irr: investorIrr(years.map((year) => year.net.investor.toNumber())),
         multiple: drawn.isZero() ? null : received.div(drawn),
         npv: npv.investor,
         drawn,

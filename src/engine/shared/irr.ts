@@ -56,3 +56,17 @@ export function irr(cashflows: readonly number[]): number | null {
   }
   return (low + high) / 2;
 }
+
+/** The IRR of investors who drew capital and got nothing back: −100 %, the limit as receipts → 0. */
+export const TOTAL_LOSS_IRR = -1;
+
+/**
+ * An investor's IRR as both the projection and the Monte Carlo report it: −100 % for a total
+ * loss (money out, nothing back), otherwise the root of the NPV, or null when there is none.
+ */
+export function investorIrr(cashflows: readonly number[]): number | null {
+  const paidOut = cashflows.some((flow) => flow < 0);
+  const gotBack = cashflows.some((flow) => flow > 0);
+  if (paidOut && !gotBack) return TOTAL_LOSS_IRR;
+  return irr(cashflows);
+}

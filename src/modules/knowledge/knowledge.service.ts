@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadKnowledgeBase, knowledgeFiles } from '../../data/knowledge';
+import { SerialTransactions } from '../../database/serial-transactions';
 import type { KnowledgeBase } from '../../engine/som';
 import { KnowledgeFileEntity, SuccessMeasureEntity, TargetGroupEntity } from './knowledge.entities';
 
@@ -16,7 +17,10 @@ import { KnowledgeFileEntity, SuccessMeasureEntity, TargetGroupEntity } from './
 export class KnowledgeService implements OnModuleInit {
   private knowledgeBase!: KnowledgeBase;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: SerialTransactions,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     this.knowledgeBase = loadKnowledgeBase();
@@ -29,7 +33,7 @@ export class KnowledgeService implements OnModuleInit {
 
   private async seed(): Promise<void> {
     const seededAt = new Date().toISOString();
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await manager.clear(SuccessMeasureEntity);
       await manager.clear(TargetGroupEntity);
       await manager.clear(KnowledgeFileEntity);

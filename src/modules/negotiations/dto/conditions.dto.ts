@@ -55,7 +55,6 @@ export class InvestorConditionsDto extends CommonConditionsDto {
     description: 'Mean IRR over the trials ≥ this yearly rate',
   })
   @IsOptional()
-  @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(MIN_IRR_HURDLE)
   @Max(MAX_IRR_HURDLE)

@@ -33,7 +33,6 @@ export class LeverDto {
 
   @ApiPropertyOptional({ example: 0, description: 'Lower end of the range (default per lever)' })
   @IsOptional()
-  @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   min?: number;
@@ -43,7 +42,6 @@ export class LeverDto {
     description: 'Upper end of the range (default per lever)',
   })
   @IsOptional()
-  @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   max?: number;
@@ -81,7 +79,6 @@ export class SolveRequestDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   revision?: number;
@@ -123,7 +120,6 @@ export class SolveRequestDto {
 
   @ApiPropertyOptional({ default: DEFAULT_SOLVE_TRIALS, maximum: MAX_SOLVE_TRIALS })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_SOLVE_TRIALS)
@@ -137,7 +133,6 @@ export class SolveRequestDto {
 
   @ApiPropertyOptional({ maximum: MAX_SOLVE_WORKERS, default: 1 })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_SOLVE_WORKERS)
@@ -148,7 +143,6 @@ export class SolveRequestDto {
     maximum: MAX_GRID_POINTS,
   })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(2)
   @Max(MAX_GRID_POINTS)
@@ -156,7 +150,6 @@ export class SolveRequestDto {
 
   @ApiPropertyOptional({ description: 'Width within which each zone end is found (lever units)' })
   @IsOptional()
-  @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   tolerance?: number;

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsInt,
   IsNumber,
@@ -44,7 +44,6 @@ export class CreateSimulationDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   revision?: number;
@@ -63,7 +62,6 @@ export class CreateSimulationDto {
 
   @ApiPropertyOptional({ maximum: MAX_HTTP_TRIALS })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_HTTP_TRIALS)
@@ -77,7 +75,6 @@ export class CreateSimulationDto {
 
   @ApiPropertyOptional({ maximum: MAX_HTTP_WORKERS, default: 1 })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_HTTP_WORKERS)

@@ -60,7 +60,6 @@ export class ValuationRequestDto {
     description: 'Years of consequences after each success (the published potentials use 4)',
   })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_VALUATION_HORIZON)
