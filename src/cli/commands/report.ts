@@ -4,20 +4,8 @@ import * as path from 'node:path';
 import { DEFAULT_CONTRACTS_DIR } from '../../data/contracts';
 import { displayPath, readJsonFile } from '../../data/json-file';
 import { UnknownIdError } from '../../engine/shared/errors';
-import {
-  REPORT_LANGUAGES,
-  reportHtml,
-  reportPdf,
-  reportSourceFromContract,
-  reportSourceFromResult,
-  reportSourceFromScenarioFile,
-  reportSourceFromStoredRun,
-  workbookBuffer,
-  writeCsvTables,
-  type PerTrialNeed,
-  type ReportLanguage,
-  type ReportSource,
-} from '../../report';
+import type { PerTrialNeed, ReportLanguage, ReportSource } from '../../report';
+import { REPORT_LANGUAGES } from '../../report/types';
 import { ArgumentError } from '../errors';
 import { knowledgeBase, loadContract } from '../load';
 import { integerIn } from '../options';
@@ -29,6 +17,9 @@ import { MAX_TRIALS, MAX_WORKERS } from './simulate';
  * directory with --format csv) of a scenario run, a contract projection, a saved result JSON or
  * a run stored in the database.
  */
+
+/** The report module loads echarts, exceljs and playwright (about 0.6 s): only when a report is made. */
+const loadReport = () => import('../../report');
 
 const OUTPUT_KINDS = ['html', 'pdf', 'xlsx', 'csv'] as const;
 type OutputKind = (typeof OUTPUT_KINDS)[number];
@@ -79,7 +70,9 @@ async function storedRunSource(
         `simulation run '${id}' is ${run.status}; only a finished run has a report`,
       );
     }
-    return await reportSourceFromStoredRun(run, { knowledge: knowledgeBase(), workers, perTrial });
+    return await (
+      await loadReport()
+    ).reportSourceFromStoredRun(run, { knowledge: knowledgeBase(), workers, perTrial });
   } finally {
     await dataSource.destroy();
   }
@@ -97,24 +90,32 @@ async function reportSource(
   if (target.endsWith('.json') || target.includes('/') || target.includes(path.sep)) {
     const data = readJsonFile(target) as Record<string, unknown>;
     if (typeof data === 'object' && data !== null && 'intervention' in data) {
-      return reportSourceFromContract(loadContract(target), displayPath(path.resolve(target)), kb);
+      return (await loadReport()).reportSourceFromContract(
+        loadContract(target),
+        displayPath(path.resolve(target)),
+        kb,
+      );
     }
     if (typeof data === 'object' && data !== null && 'meta' in data && 'expected' in data) {
-      return reportSourceFromResult(data, {
+      return (await loadReport()).reportSourceFromResult(data, {
         label: displayPath(target),
         knowledge: kb,
         workers: options.workers,
         perTrial,
       });
     }
-    return reportSourceFromScenarioFile(
+    return (await loadReport()).reportSourceFromScenarioFile(
       target,
       { trials: options.trials, seed: options.seed, workers: options.workers, perTrial },
       kb,
     );
   }
   if (TEMPLATE_ID.test(target) && existsSync(path.join(DEFAULT_CONTRACTS_DIR, `${target}.json`))) {
-    return reportSourceFromContract(loadContract(target), `contracts/${target}.json`, kb);
+    return (await loadReport()).reportSourceFromContract(
+      loadContract(target),
+      `contracts/${target}.json`,
+      kb,
+    );
   }
   if (RUN_ID.test(target)) return storedRunSource(target, options.workers, perTrial);
   throw new ArgumentError(
@@ -154,16 +155,16 @@ export function registerReportCommand(program: Command): void {
       const kind = outputKind(options);
       const source = await reportSource(target, options, kind);
       if (kind === 'csv') {
-        const files = await writeCsvTables(source, options.out, options.lang);
+        const files = await (await loadReport()).writeCsvTables(source, options.out, options.lang);
         process.stderr.write(`wrote ${files.length} CSV files to ${options.out}\n`);
         return;
       }
       const bytes =
         kind === 'pdf'
-          ? await reportPdf(source, options.lang)
+          ? await (await loadReport()).reportPdf(source, options.lang)
           : kind === 'xlsx'
-            ? await workbookBuffer(source, options.lang)
-            : reportHtml(source, options.lang);
+            ? await (await loadReport()).workbookBuffer(source, options.lang)
+            : (await loadReport()).reportHtml(source, options.lang);
       writeFileSync(options.out, bytes);
       process.stderr.write(`wrote ${options.out}\n`);
     });
