@@ -1,6 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
+import type { ErrorObject, Options as AjvOptions } from 'ajv';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { compileFunction } from 'node:vm';
 
 /**
  * A data file (knowledge base, contract template, scenario) that cannot be used: names the file,
@@ -23,10 +25,9 @@ export function displayPath(file: string): string {
   return relative.startsWith('..') ? file : relative;
 }
 
-export function readJsonFile(file: string): unknown {
-  let text: string;
+function readTextFile(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new DataFileError(
       displayPath(file),
@@ -34,6 +35,10 @@ export function readJsonFile(file: string): unknown {
       `cannot read file (${(error as Error).message})`,
     );
   }
+}
+
+export function readJsonFile(file: string): unknown {
+  const text = readTextFile(file);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -41,15 +46,141 @@ export function readJsonFile(file: string): unknown {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const compiled = new Map<string, ValidateFunction>();
+/**
+ * Schema validators. Strict validation (unknown keys, wrong types, every violation listed) on
+ * every load, but compiling a schema with ajv costs 30–150 ms each, more than a whole
+ * simulation of 10,000 trials, and `dsi simulate` needs four. So each schema's validator is
+ * compiled once into ajv's standalone code (the very function ajv would build, as JavaScript
+ * source) and kept in a cache directory under a key that hashes the schema text, the ajv
+ * version and the options; later processes load that source in a few milliseconds without
+ * loading ajv at all. A changed schema gets a new key, so a stale validator is never used.
+ * When the cache cannot be written (a read-only install) validators are compiled per process.
+ */
+const AJV_OPTIONS: AjvOptions = { allErrors: true, strict: true, allowUnionTypes: true };
+/** Part of the cache key: bump when the way validators are generated or loaded changes. */
+const CACHE_FORMAT_VERSION = 1;
+/** The conventional place for tool caches: `node_modules/.cache/<tool>` of the repository. */
+export const DEFAULT_SCHEMA_CACHE_DIR = path.resolve(
+  __dirname,
+  '../../node_modules/.cache/dsi-simulator/schema-validators',
+);
 
-function validatorFor(schemaFile: string): ValidateFunction {
-  let validate = compiled.get(schemaFile);
-  if (!validate) {
-    const schema = readJsonFile(schemaFile) as object;
-    validate = ajv.compile(schema);
-    compiled.set(schemaFile, validate);
+/** A compiled schema: true when `data` is valid, else false with `errors` set. */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+export interface SchemaValidatorOptions {
+  /** Where compiled validators are kept; null compiles in this process only. */
+  cacheDir?: string | null;
+}
+
+let ajvVersion: string | undefined;
+function installedAjvVersion(): string {
+  ajvVersion ??= (
+    JSON.parse(readFileSync(require.resolve('ajv/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  return ajvVersion;
+}
+
+/** The cache file of a schema: the hash covers everything the generated code depends on. */
+export function schemaCacheFile(schemaText: string, cacheDir: string): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify([CACHE_FORMAT_VERSION, installedAjvVersion(), AJV_OPTIONS]))
+    .update('\0')
+    .update(schemaText)
+    .digest('hex');
+  return path.join(cacheDir, `${key}.js`);
+}
+
+/** Runs standalone validator source as a CommonJS module; its `require`s resolve from here (ajv's runtime helpers). */
+function validatorFromSource(source: string, filename: string): SchemaValidator {
+  const module = { exports: {} as unknown };
+  compileFunction(source, ['require', 'module', 'exports'], { filename })(
+    require,
+    module,
+    module.exports,
+  );
+  return module.exports as SchemaValidator;
+}
+
+function readCached(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a concurrent reader never sees half a file. */
+function writeCached(file: string, source: string): void {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, source);
+    renameSync(temporary, file);
+  } catch {
+    // A read-only or missing cache only costs time: the validator was compiled anyway.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written.
+    }
+  }
+}
+
+/** Compiles a schema with ajv (loaded only here) and returns the validator and its standalone source. */
+function compileSchema(schema: object): { validate: SchemaValidator; source: string } {
+  /* eslint-disable @typescript-eslint/no-require-imports -- ajv costs ~40 ms to load: only on a cache miss */
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const { default: standaloneCode } =
+    require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  const validate = ajv.compile(schema);
+  return { validate, source: standaloneCode(ajv, validate) };
+}
+
+/**
+ * The validator of a JSON Schema file, from the cache when it holds one for this schema text,
+ * else compiled (and stored). `cacheDir` null: compiled, never stored.
+ */
+export function buildSchemaValidator(schemaFile: string, cacheDir: string | null): SchemaValidator {
+  const schemaText = readTextFile(schemaFile);
+  let schema: object;
+  try {
+    schema = JSON.parse(schemaText) as object;
+  } catch (error) {
+    throw new DataFileError(
+      displayPath(schemaFile),
+      '',
+      `invalid JSON (${(error as Error).message})`,
+    );
+  }
+  const cacheFile = cacheDir === null ? null : schemaCacheFile(schemaText, cacheDir);
+  const cached = cacheFile === null ? null : readCached(cacheFile);
+  if (cached !== null && cacheFile !== null) return validatorFromSource(cached, cacheFile);
+  const compiled = compileSchema(schema);
+  if (cacheFile !== null) writeCached(cacheFile, compiled.source);
+  return compiled.validate;
+}
+
+const validators = new Map<string, SchemaValidator>();
+
+/** `buildSchemaValidator` once per schema file and process. */
+export function schemaValidator(
+  schemaFile: string,
+  options: SchemaValidatorOptions = {},
+): SchemaValidator {
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_SCHEMA_CACHE_DIR : options.cacheDir;
+  const memoKey = `${cacheDir ?? ''}\0${schemaFile}`;
+  let validate = validators.get(memoKey);
+  if (validate === undefined) {
+    validate = buildSchemaValidator(schemaFile, cacheDir);
+    validators.set(memoKey, validate);
   }
   return validate;
 }
@@ -70,7 +201,7 @@ export function describeSchemaErrors(errors: ErrorObject[]): { path: string; mes
  * violated path and listing all of them.
  */
 export function validateAgainstSchema<T>(file: string, data: unknown, schemaFile: string): T {
-  const validate = validatorFor(schemaFile);
+  const validate = schemaValidator(schemaFile);
   if (!validate(data)) {
     const problems = describeSchemaErrors(validate.errors ?? []);
     const rest = problems.slice(1).map((p) => `; ${p.path}: ${p.message}`);

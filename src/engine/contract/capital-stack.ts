@@ -32,6 +32,15 @@ export function newStackState<T>(
   };
 }
 
+/** Sets a state back to `newStackState`'s (nothing drawn, nothing owed), keeping its arrays. */
+export function resetStackState<T>(state: StackState<T>, ar: Arith<T>): void {
+  state.balances.fill(ar.zero);
+  state.draws.fill(ar.zero);
+  state.drawn = ar.zero;
+  state.received = ar.zero;
+  state.capAccount = ar.zero;
+}
+
 /** Start of year y: a year's interest on each balance, then the year's draw split by tranche share. */
 export function accrueAndDraw<T>(
   state: StackState<T>,
@@ -40,12 +49,13 @@ export function accrueAndDraw<T>(
   draw: T,
   ar: Arith<T>,
 ): void {
-  capital.tranches.forEach((tranche, t) => {
+  const tranches = capital.tranches;
+  for (let t = 0; t < tranches.length; t++) {
     state.balances[t] = ar.add(
-      ar.mul(state.balances[t], tranche.growth),
-      ar.mul(draw, tranche.share),
+      ar.mul(state.balances[t], tranches[t].growth),
+      ar.mul(draw, tranches[t].share),
     );
-  });
+  }
   if (capital.capGrowth !== null) {
     state.capAccount = ar.add(ar.mul(state.capAccount, capital.capGrowth), draw);
   }
@@ -101,6 +111,7 @@ export interface WaterfallResult<T> {
  * and once the schedule is done; otherwise the balance less the principal still scheduled (this
  * year's instalment, the interest and any arrears). Once everything is due and paid, what is left
  * is excess, paid unless the contract says 'notPaid'. The return cap limits all receipts.
+ * The result is written into `into` when given (its `repaid` has one slot per tranche).
  */
 export function payWaterfall<T>(
   state: StackState<T>,
@@ -109,33 +120,37 @@ export function payWaterfall<T>(
   available: T,
   settlement: boolean,
   ar: Arith<T>,
+  into: WaterfallResult<T> = { repaid: new Array<T>(capital.tranches.length), excess: ar.zero },
 ): WaterfallResult<T> {
   const outstanding = scheduledOutstanding(state, capital, y, ar);
   const wholeBalanceDue = capital.asEarned || settlement || ar.isZero(outstanding);
   let left = available;
   let room = capRoom(state, capital, ar);
-  const repaid = capital.tranches.map((tranche, t) => {
+  const tranches = capital.tranches;
+  const repaid = into.repaid;
+  for (let t = 0; t < tranches.length; t++) {
     const balance = state.balances[t];
     const due = wholeBalanceDue
       ? balance
-      : ar.max(ar.zero, ar.sub(balance, ar.mul(outstanding, tranche.share)));
+      : ar.max(ar.zero, ar.sub(balance, ar.mul(outstanding, tranches[t].share)));
     let pay = ar.min(due, left);
     if (room !== null) pay = ar.min(pay, room);
     state.balances[t] = ar.sub(balance, pay);
     left = ar.sub(left, pay);
     if (room !== null) room = ar.sub(room, pay);
-    return pay;
-  });
+    repaid[t] = pay;
+  }
   let excess = ar.zero;
   if (wholeBalanceDue && capital.excess !== 'notPaid' && !ar.isZero(state.drawn)) {
     excess = capital.excess === 'toInvestors' && room !== null ? ar.min(left, room) : left;
   }
   let toInvestors = ar.zero;
-  for (const pay of repaid) toInvestors = ar.add(toInvestors, pay);
+  for (let t = 0; t < tranches.length; t++) toInvestors = ar.add(toInvestors, repaid[t]);
   if (capital.excess === 'toInvestors') toInvestors = ar.add(toInvestors, excess);
   state.received = ar.add(state.received, toInvestors);
   if (capital.capGrowth !== null) state.capAccount = ar.sub(state.capAccount, toInvestors);
-  return { repaid, excess };
+  into.excess = excess;
+  return into;
 }
 
 /**

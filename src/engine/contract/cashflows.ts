@@ -4,10 +4,14 @@ import {
   accrueAndDraw,
   newStackState,
   payWaterfall,
+  resetStackState,
   settleGuarantees,
   totalOwed,
+  type StackState,
+  type WaterfallResult,
 } from './capital-stack';
 import {
+  GUARANTEE_PAYERS,
   LEDGER_ACTORS,
   type CompiledContract,
   type CompiledShareOfSavings,
@@ -57,45 +61,173 @@ function byLevel<T>(years: number, ar: Arith<T>): Record<PublicActor, T[]> {
   return { kommune: zeros(years, ar), region: zeros(years, ar), stat: zeros(years, ar) };
 }
 
-/** gains(y) = Σ_{s<y} additional(s) × gainPerSuccess[y − s − 1]: a success in year s gains from year s + 1. */
+function levels<T>(ar: Arith<T>): Record<PublicActor, T> {
+  return { kommune: ar.zero, region: ar.zero, stat: ar.zero };
+}
+
+/**
+ * The arrays one `contractCashflows` call writes (its result) and the state it keeps while it
+ * runs, allocated once for a compiled contract. The Monte Carlo passes one per evaluator to every
+ * call, so a trial allocates nothing (the allocations cost more than the arithmetic); the
+ * projection lets each call make its own. A call overwrites all of it, so the result of one call
+ * is valid until the next call with the same workspace.
+ */
+export interface CashflowWorkspace<T> {
+  flows: CashflowsByYear<T>;
+  /**
+   * Indexes into `components` of those with a formula of their own, and of the shares of
+   * savings (structure only: the components themselves are read from the compiled contract of
+   * each call, whose prices may differ).
+   */
+  fixedIndexes: number[];
+  savingsIndexes: number[];
+  /** Each component's yearly earnings (the arrays of `flows.earnedByComponent`), by index. */
+  earned: T[][];
+  /** The call's savings components (filled from its compiled contract). */
+  savingsComponents: CompiledShareOfSavings<T>[];
+  /** Per savings component: paid so far, and this year's payments by level. */
+  savingsPaid: T[];
+  savingsPayments: Record<PublicActor, T>[];
+  savingsByLevel: Record<PublicActor, T>;
+  /** Payer shares when they follow the SØM gains. */
+  shares: Record<PublicActor, T>;
+  /** Earned and not yet paid, by level (with investors). */
+  pool: Record<PublicActor, T>;
+  stack: StackState<T> | null;
+  waterfall: WaterfallResult<T>;
+}
+
+/**
+ * A workspace for `contractCashflows` on `c`, or on any compiled contract with the same years,
+ * components and tranches (e.g. `c` with other prices or gains).
+ */
+export function createCashflowWorkspace<T>(
+  c: CompiledContract<T>,
+  ar: Arith<T>,
+): CashflowWorkspace<T> {
+  const years = c.years;
+  const earnedByComponent: Record<string, T[]> = {};
+  const earned: T[][] = [];
+  const fixedIndexes: number[] = [];
+  const savingsIndexes: number[] = [];
+  c.components.forEach((component, k) => {
+    earned.push(zeros(years, ar));
+    earnedByComponent[component.id] = earned[k];
+    if (component.kind === 'shareOfSavings') savingsIndexes.push(k);
+    else fixedIndexes.push(k);
+  });
+  const trancheRepayments: Record<string, T[]> = {};
+  for (const tranche of c.capital?.tranches ?? []) trancheRepayments[tranche.id] = zeros(years, ar);
+  const net = {} as Record<LedgerActor, T[]>;
+  for (const actor of LEDGER_ACTORS) net[actor] = zeros(years, ar);
+  const guaranteePayments = {} as Record<GuaranteePayer, T[]>;
+  for (const payer of GUARANTEE_PAYERS) guaranteePayments[payer] = zeros(years, ar);
+  return {
+    flows: {
+      years,
+      interventionCost: zeros(years, ar),
+      interventionCostPaid: byLevel(years, ar),
+      capitalDrawn: zeros(years, ar),
+      somGains: byLevel(years, ar),
+      earnedByComponent,
+      outcomePaymentsEarned: byLevel(years, ar),
+      outcomePayments: byLevel(years, ar),
+      trancheRepayments,
+      investorExcess: zeros(years, ar),
+      investorReceipts: zeros(years, ar),
+      guaranteePayments,
+      guaranteeReceipts: zeros(years, ar),
+      providerRevenue: zeros(years, ar),
+      unpaidEarned: ar.zero,
+      net,
+    },
+    fixedIndexes,
+    savingsIndexes,
+    earned,
+    savingsComponents: savingsIndexes.map((k) => c.components[k] as CompiledShareOfSavings<T>),
+    savingsPaid: savingsIndexes.map(() => ar.zero),
+    savingsPayments: savingsIndexes.map(() => levels(ar)),
+    savingsByLevel: levels(ar),
+    shares: levels(ar),
+    pool: levels(ar),
+    stack: c.capital ? newStackState(c.capital, years, ar) : null,
+    waterfall: { repaid: (c.capital?.tranches ?? []).map(() => ar.zero), excess: ar.zero },
+  };
+}
+
+function fillZero<T>(values: T[], ar: Arith<T>): void {
+  for (let y = 0; y < values.length; y++) values[y] = ar.zero;
+}
+
+function fillLevelsZero<T>(values: Record<PublicActor, T[]>, ar: Arith<T>): void {
+  fillZero(values.kommune, ar);
+  fillZero(values.region, ar);
+  fillZero(values.stat, ar);
+}
+
+/**
+ * gains(y) = Σ_{s<y} additional(s) × gainPerSuccess[y − s − 1]: a success in year s gains from
+ * year s + 1. Written into `into` when given.
+ */
 export function somGainsByYear<T>(
   gainPerSuccess: Record<PublicActor, T[]>,
   additional: readonly T[],
   years: number,
   ar: Arith<T>,
+  into: Record<PublicActor, T[]> = byLevel(years, ar),
 ): Record<PublicActor, T[]> {
-  const gains = byLevel(years, ar);
   for (const actor of PUBLIC_ACTORS) {
     const perSuccess = gainPerSuccess[actor];
+    const gains = into[actor];
+    if (years > 0) gains[0] = ar.zero;
     for (let y = 1; y < years; y++) {
       let total = ar.zero;
       for (let s = 0; s < y; s++)
         total = ar.add(total, ar.mul(additional[s], perSuccess[y - s - 1]));
-      gains[actor][y] = total;
+      gains[y] = total;
     }
   }
-  return gains;
+  return into;
 }
 
-/** Shares of the outcome payments by level: fixed, or each level's positive SØM gain over the horizon. */
+function positiveTotal<T>(values: readonly T[], ar: Arith<T>): T {
+  let total = ar.zero;
+  for (let y = 0; y < values.length; y++) total = ar.add(total, values[y]);
+  return ar.max(ar.zero, total);
+}
+
+/**
+ * Shares of the outcome payments by level: fixed, or each level's positive SØM gain over the
+ * horizon (written into `into`).
+ */
 function payerShares<T>(
   c: CompiledContract<T>,
   gains: Record<PublicActor, T[]>,
   ar: Arith<T>,
+  into: Record<PublicActor, T>,
 ): Record<PublicActor, T> {
   if (c.payerShares) return c.payerShares;
-  const weights = PUBLIC_ACTORS.map((actor) => {
-    let total = ar.zero;
-    for (const gain of gains[actor]) total = ar.add(total, gain);
-    return ar.max(ar.zero, total);
-  });
-  const sum = weights.reduce((a, b) => ar.add(a, b), ar.zero);
+  const kommune = positiveTotal(gains.kommune, ar);
+  const region = positiveTotal(gains.region, ar);
+  const stat = positiveTotal(gains.stat, ar);
+  const sum = ar.add(ar.add(ar.add(ar.zero, kommune), region), stat);
   if (ar.isZero(sum)) return c.fallbackPayerShares;
-  return {
-    kommune: ar.div(weights[0], sum),
-    region: ar.div(weights[1], sum),
-    stat: ar.div(weights[2], sum),
-  };
+  into.kommune = ar.div(kommune, sum);
+  into.region = ar.div(region, sum);
+  into.stat = ar.div(stat, sum);
+  return into;
+}
+
+/** A savings component's payer gain of year y − delay (if positive). */
+function savingsGainOf<T>(
+  component: CompiledShareOfSavings<T>,
+  gains: Record<PublicActor, T[]>,
+  actor: PublicActor,
+  y: number,
+  ar: Arith<T>,
+): T {
+  const year = y - component.delay;
+  return year >= 0 ? ar.max(ar.zero, gains[actor][year]) : ar.zero;
 }
 
 /**
@@ -104,6 +236,7 @@ function payerShares<T>(
  * needed to cover what investors are still owed (`stillOwed`, after payments already earned) and
  * `shareAfterRepaid` on the rest, so the switch happens exactly when the principal plus interest
  * is covered. Without investors (`stillOwed` null) the first share applies throughout.
+ * Written into `into` (one record per component).
  */
 function savingsPayments<T>(
   components: readonly CompiledShareOfSavings<T>[],
@@ -111,17 +244,14 @@ function savingsPayments<T>(
   y: number,
   stillOwed: T | null,
   ar: Arith<T>,
-): Record<PublicActor, T>[] {
-  const gainOf = (component: CompiledShareOfSavings<T>, actor: PublicActor) => {
-    const year = y - component.delay;
-    return year >= 0 ? ar.max(ar.zero, gains[actor][year]) : ar.zero;
-  };
+  into: Record<PublicActor, T>[],
+): void {
   let atHighShare = ar.zero;
   for (const component of components) {
     for (const actor of component.payers) {
       atHighShare = ar.add(
         atHighShare,
-        ar.mul(component.shareUntilRepaid, gainOf(component, actor)),
+        ar.mul(component.shareUntilRepaid, savingsGainOf(component, gains, actor, y, ar)),
       );
     }
   }
@@ -133,16 +263,21 @@ function savingsPayments<T>(
         ? ar.zero
         : ar.min(ar.one, ar.div(stillOwed, atHighShare));
   }
-  return components.map((component) => {
+  components.forEach((component, k) => {
     const share = ar.add(
       component.shareAfterRepaid,
       ar.mul(highFraction, ar.sub(component.shareUntilRepaid, component.shareAfterRepaid)),
     );
-    const payments = { kommune: ar.zero, region: ar.zero, stat: ar.zero };
+    const payments = into[k];
+    payments.kommune = ar.zero;
+    payments.region = ar.zero;
+    payments.stat = ar.zero;
     for (const actor of component.payers) {
-      payments[actor] = ar.add(payments[actor], ar.mul(share, gainOf(component, actor)));
+      payments[actor] = ar.add(
+        payments[actor],
+        ar.mul(share, savingsGainOf(component, gains, actor, y, ar)),
+      );
     }
-    return payments;
   });
 }
 
@@ -164,56 +299,70 @@ function sumLevels<T>(values: Record<PublicActor, T>, ar: Arith<T>): T {
  * 4. without investors the provider is paid as earned; with investors, earned payments are paid
  *    through the waterfall (senior first) on the repayment terms, excess by the contract;
  * 5. in the last year, the first-loss cover and principal protection settle the investors' loss.
+ *
+ * The result lives in `workspace` (see `CashflowWorkspace`): pass one to reuse its arrays; by
+ * default each call allocates its own.
  */
 export function contractCashflows<T>(
   c: CompiledContract<T>,
   o: OutcomesByYear<T>,
   ar: Arith<T>,
+  workspace: CashflowWorkspace<T> = createCashflowWorkspace(c, ar),
 ): CashflowsByYear<T> {
   const years = c.years;
-  const interventionCost = interventionCostByYear(c.cost, o.started, ar);
-  const somGains = somGainsByYear(c.gainPerSuccess, o.additionalSuccesses, years, ar);
-  const shares = payerShares(c, somGains, ar);
+  const flows = workspace.flows;
+  const interventionCost = interventionCostByYear(c.cost, o.started, ar, flows.interventionCost);
+  const somGains = somGainsByYear(
+    c.gainPerSuccess,
+    o.additionalSuccesses,
+    years,
+    ar,
+    flows.somGains,
+  );
+  const shares = payerShares(c, somGains, ar, workspace.shares);
 
-  const earnedByComponent: Record<string, T[]> = {};
-  const fixedEarnings: T[][] = [];
-  const savingsComponents: CompiledShareOfSavings<T>[] = [];
-  for (const component of c.components) {
-    const earned = componentEarnings(component, o, ar);
-    if (earned) {
-      fixedEarnings.push(earned);
-      earnedByComponent[component.id] = earned;
-    } else if (component.kind === 'shareOfSavings') {
-      savingsComponents.push(component);
-      earnedByComponent[component.id] = zeros(years, ar);
-    }
+  const { trancheRepayments, guaranteePayments } = flows;
+  const { fixedIndexes, savingsIndexes, earned, savingsPaid } = workspace;
+  for (const k of fixedIndexes) componentEarnings(c.components[k], o, ar, earned[k]);
+  const savingsComponents = workspace.savingsComponents;
+  for (let k = 0; k < savingsIndexes.length; k++) {
+    savingsComponents[k] = c.components[savingsIndexes[k]] as CompiledShareOfSavings<T>;
+    fillZero(earned[savingsIndexes[k]], ar);
+    savingsPaid[k] = ar.zero;
   }
-  const savingsPaid = savingsComponents.map(() => ar.zero);
 
-  const interventionCostPaid = byLevel(years, ar);
-  const capitalDrawn = zeros(years, ar);
-  const outcomePaymentsEarned = byLevel(years, ar);
-  const outcomePayments = byLevel(years, ar);
+  const interventionCostPaid = flows.interventionCostPaid;
+  const capitalDrawn = flows.capitalDrawn;
+  const outcomePaymentsEarned = flows.outcomePaymentsEarned;
+  const outcomePayments = flows.outcomePayments;
+  const investorExcess = flows.investorExcess;
+  const investorReceipts = flows.investorReceipts;
+  const guaranteeReceipts = flows.guaranteeReceipts;
+  const providerRevenue = flows.providerRevenue;
+  fillLevelsZero(interventionCostPaid, ar);
+  fillZero(capitalDrawn, ar);
+  fillLevelsZero(outcomePaymentsEarned, ar);
+  fillLevelsZero(outcomePayments, ar);
+  for (const id in trancheRepayments) fillZero(trancheRepayments[id], ar);
+  fillZero(investorExcess, ar);
+  fillZero(investorReceipts, ar);
+  for (const payer of GUARANTEE_PAYERS) fillZero(guaranteePayments[payer], ar);
+  fillZero(guaranteeReceipts, ar);
+  fillZero(providerRevenue, ar);
   const capital = c.capital;
-  const trancheRepayments: Record<string, T[]> = {};
-  for (const tranche of capital?.tranches ?? []) trancheRepayments[tranche.id] = zeros(years, ar);
-  const investorExcess = zeros(years, ar);
-  const investorReceipts = zeros(years, ar);
-  const guaranteePayments = {
-    kommune: zeros(years, ar),
-    region: zeros(years, ar),
-    stat: zeros(years, ar),
-    guarantor: zeros(years, ar),
-  };
-  const guaranteeReceipts = zeros(years, ar);
-  const providerRevenue = zeros(years, ar);
 
   let participantsStarted = ar.zero;
   for (const count of o.started) participantsStarted = ar.add(participantsStarted, count);
   const participantCap =
     c.caps.perParticipant === null ? null : ar.mul(c.caps.perParticipant, participantsStarted);
-  const stack = capital ? newStackState(capital, years, ar) : null;
-  const pool: Record<PublicActor, T> = { kommune: ar.zero, region: ar.zero, stat: ar.zero };
+  const stack = capital ? workspace.stack : null;
+  if (stack) resetStackState(stack, ar);
+  const pool = workspace.pool;
+  pool.kommune = ar.zero;
+  pool.region = ar.zero;
+  pool.stat = ar.zero;
+  const savingsByLevel = workspace.savingsByLevel;
+  const savings = workspace.savingsPayments;
   let earnedSoFar = ar.zero;
 
   for (let y = 0; y < years; y++) {
@@ -236,31 +385,36 @@ export function contractCashflows<T>(
 
     // 3. Outcome payments earned this year.
     let shared = ar.zero;
-    for (const earned of fixedEarnings) shared = ar.add(shared, earned[y]);
-    let pooled = sumLevels(pool, ar);
-    const stillOwed = stack ? ar.sub(ar.sub(totalOwed(stack, ar), pooled), shared) : null;
-    const savings = savingsPayments(savingsComponents, somGains, y, stillOwed, ar).map(
-      (payments, k) => {
+    for (const k of fixedIndexes) shared = ar.add(shared, earned[k][y]);
+    savingsByLevel.kommune = ar.zero;
+    savingsByLevel.region = ar.zero;
+    savingsByLevel.stat = ar.zero;
+    if (savingsComponents.length > 0) {
+      const stillOwed = stack
+        ? ar.sub(ar.sub(totalOwed(stack, ar), sumLevels(pool, ar)), shared)
+        : null;
+      savingsPayments(savingsComponents, somGains, y, stillOwed, ar, savings);
+      for (let k = 0; k < savingsComponents.length; k++) {
+        const payments = savings[k];
         const component = savingsComponents[k];
         const total = sumLevels(payments, ar);
-        if (component.cap === null || ar.isZero(total)) return payments;
-        const allowed = ar.min(total, ar.max(ar.zero, ar.sub(component.cap, savingsPaid[k])));
-        const scale = ar.div(allowed, total);
-        return {
-          kommune: ar.mul(payments.kommune, scale),
-          region: ar.mul(payments.region, scale),
-          stat: ar.mul(payments.stat, scale),
-        };
-      },
-    );
-    const savingsByLevel = { kommune: ar.zero, region: ar.zero, stat: ar.zero };
-    savings.forEach((payments, k) => {
-      const total = sumLevels(payments, ar);
-      savingsPaid[k] = ar.add(savingsPaid[k], total);
-      earnedByComponent[savingsComponents[k].id][y] = total;
-      for (const actor of PUBLIC_ACTORS)
-        savingsByLevel[actor] = ar.add(savingsByLevel[actor], payments[actor]);
-    });
+        if (component.cap !== null && !ar.isZero(total)) {
+          const allowed = ar.min(total, ar.max(ar.zero, ar.sub(component.cap, savingsPaid[k])));
+          const scale = ar.div(allowed, total);
+          payments.kommune = ar.mul(payments.kommune, scale);
+          payments.region = ar.mul(payments.region, scale);
+          payments.stat = ar.mul(payments.stat, scale);
+        }
+      }
+      for (let k = 0; k < savingsComponents.length; k++) {
+        const payments = savings[k];
+        const total = sumLevels(payments, ar);
+        savingsPaid[k] = ar.add(savingsPaid[k], total);
+        earned[savingsIndexes[k]][y] = total;
+        for (const actor of PUBLIC_ACTORS)
+          savingsByLevel[actor] = ar.add(savingsByLevel[actor], payments[actor]);
+      }
+    }
     const uncapped = ar.add(shared, sumLevels(savingsByLevel, ar));
     let allowed = uncapped;
     if (c.caps.perYear !== null) allowed = ar.min(allowed, c.caps.perYear);
@@ -297,13 +451,22 @@ export function contractCashflows<T>(
     }
     for (const actor of PUBLIC_ACTORS)
       pool[actor] = ar.add(pool[actor], outcomePaymentsEarned[actor][y]);
-    pooled = sumLevels(pool, ar);
-    const { repaid, excess } = payWaterfall(stack, capital, y, pooled, lastYear, ar);
+    const pooled = sumLevels(pool, ar);
+    const { repaid, excess } = payWaterfall(
+      stack,
+      capital,
+      y,
+      pooled,
+      lastYear,
+      ar,
+      workspace.waterfall,
+    );
     let paid = excess;
-    capital.tranches.forEach((tranche, t) => {
-      trancheRepayments[tranche.id][y] = repaid[t];
+    const tranches = capital.tranches;
+    for (let t = 0; t < tranches.length; t++) {
+      trancheRepayments[tranches[t].id][y] = repaid[t];
       paid = ar.add(paid, repaid[t]);
-    });
+    }
     // Each level pays its share of what is paid out of what it has earned and not yet paid.
     for (const actor of PUBLIC_ACTORS) {
       const part = ar.gte(paid, pooled) ? pool[actor] : ar.div(ar.mul(paid, pool[actor]), pooled);
@@ -330,41 +493,23 @@ export function contractCashflows<T>(
     }
   }
 
-  const net = {} as Record<LedgerActor, T[]>;
+  const net = flows.net;
   for (const actor of PUBLIC_ACTORS) {
-    net[actor] = somGains[actor].map((gain, y) =>
-      ar.sub(
-        ar.sub(ar.sub(gain, interventionCostPaid[actor][y]), outcomePayments[actor][y]),
-        guaranteePayments[actor][y],
-      ),
-    );
+    const gains = somGains[actor];
+    const costPaid = interventionCostPaid[actor];
+    const payments = outcomePayments[actor];
+    const guarantees = guaranteePayments[actor];
+    const into = net[actor];
+    for (let y = 0; y < years; y++) {
+      into[y] = ar.sub(ar.sub(ar.sub(gains[y], costPaid[y]), payments[y]), guarantees[y]);
+    }
   }
-  net.investor = capitalDrawn.map((drawn, y) =>
-    ar.sub(ar.add(investorReceipts[y], guaranteeReceipts[y]), drawn),
-  );
-  net.provider = providerRevenue.map((revenue, y) => ar.sub(revenue, interventionCost[y]));
-  net.guarantor = guaranteePayments.guarantor.map((paid) => ar.sub(ar.zero, paid));
-  // Keep the ledger order stable for callers that iterate it.
-  const orderedNet = Object.fromEntries(
-    LEDGER_ACTORS.map((actor) => [actor, net[actor]]),
-  ) as Record<LedgerActor, T[]>;
-
-  return {
-    years,
-    interventionCost,
-    interventionCostPaid,
-    capitalDrawn,
-    somGains,
-    earnedByComponent,
-    outcomePaymentsEarned,
-    outcomePayments,
-    trancheRepayments,
-    investorExcess,
-    investorReceipts,
-    guaranteeReceipts,
-    guaranteePayments,
-    providerRevenue,
-    unpaidEarned: sumLevels(pool, ar),
-    net: orderedNet,
-  };
+  const guarantor = guaranteePayments.guarantor;
+  for (let y = 0; y < years; y++) {
+    net.investor[y] = ar.sub(ar.add(investorReceipts[y], guaranteeReceipts[y]), capitalDrawn[y]);
+    net.provider[y] = ar.sub(providerRevenue[y], interventionCost[y]);
+    net.guarantor[y] = ar.sub(ar.zero, guarantor[y]);
+  }
+  flows.unpaidEarned = sumLevels(pool, ar);
+  return flows;
 }

@@ -17,7 +17,13 @@ export {
 } from './outcomes';
 export * from './compiled';
 export { compileContract, compileContractDecimal, scheduledRemainingShare } from './compile';
-export { contractCashflows, somGainsByYear, type CashflowsByYear } from './cashflows';
+export {
+  contractCashflows,
+  createCashflowWorkspace,
+  somGainsByYear,
+  type CashflowsByYear,
+  type CashflowWorkspace,
+} from './cashflows';
 export { cohortImprovement, thresholdPayment, interventionCostByYear } from './payments';
 export {
   projectContract,

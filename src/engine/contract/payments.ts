@@ -13,29 +13,46 @@ import { metricSeries, type OutcomesByYear } from './outcomes';
  * (index 0 = year 1). Amounts falling due after the horizon are not paid within it.
  */
 
-/** Intervention cost by year: observed, else a spending schedule, else cost per started participant. */
+/**
+ * Intervention cost by year: observed, else a spending schedule, else cost per started
+ * participant. Written into `into` when given (the Monte Carlo reuses one array per thread).
+ */
 export function interventionCostByYear<T>(
   cost: CompiledCost<T>,
   started: readonly T[],
   ar: Arith<T>,
+  into: T[] = new Array<T>(started.length),
 ): T[] {
-  return started.map((count, y) => {
+  for (let y = 0; y < started.length; y++) {
     const observed = cost.observed[y];
-    if (observed !== null) return observed;
-    if (cost.schedule) return cost.schedule[y];
-    return cost.perStarted === null ? ar.zero : ar.mul(cost.perStarted, count);
-  });
+    if (observed !== null) into[y] = observed;
+    else if (cost.schedule) into[y] = cost.schedule[y];
+    else into[y] = cost.perStarted === null ? ar.zero : ar.mul(cost.perStarted, started[y]);
+  }
+  return into;
 }
 
 function addAt<T>(values: T[], index: number, amount: T, ar: Arith<T>): void {
   if (index < values.length) values[index] = ar.add(values[index], amount);
 }
 
+/** `years` zeros in `into` (or a new array). */
+function zeroed<T>(years: number, ar: Arith<T>, into?: T[]): T[] {
+  const values = into ?? new Array<T>(years);
+  for (let y = 0; y < years; y++) values[y] = ar.zero;
+  return values;
+}
+
 /** (a) price × units of the metric measured in year y, paid in year y + delay. */
-function rateCardEarnings<T>(c: CompiledRateCard<T>, o: OutcomesByYear<T>, ar: Arith<T>): T[] {
-  const earned = new Array<T>(o.years).fill(ar.zero);
+function rateCardEarnings<T>(
+  c: CompiledRateCard<T>,
+  o: OutcomesByYear<T>,
+  ar: Arith<T>,
+  into?: T[],
+): T[] {
+  const earned = zeroed(o.years, ar, into);
   const units = metricSeries(o, c.metric) ?? [];
-  units.forEach((count, y) => addAt(earned, y + c.delay, ar.mul(c.price, count), ar));
+  for (let y = 0; y < units.length; y++) addAt(earned, y + c.delay, ar.mul(c.price, units[y]), ar);
   return earned;
 }
 
@@ -48,8 +65,9 @@ function baselineEarnings<T>(
   c: CompiledBaselineAdjusted<T>,
   o: OutcomesByYear<T>,
   ar: Arith<T>,
+  into?: T[],
 ): T[] {
-  const earned = new Array<T>(o.years).fill(ar.zero);
+  const earned = zeroed(o.years, ar, into);
   let cumulativeGross = ar.zero;
   let cumulativeMeasured = ar.zero;
   let paidFor = ar.zero;
@@ -116,8 +134,13 @@ export function thresholdPayment<T>(
   return ar.add(from.payment, ar.mul(ar.sub(to.payment, from.payment), position));
 }
 
-function thresholdEarnings<T>(c: CompiledThreshold<T>, o: OutcomesByYear<T>, ar: Arith<T>): T[] {
-  const earned = new Array<T>(o.years).fill(ar.zero);
+function thresholdEarnings<T>(
+  c: CompiledThreshold<T>,
+  o: OutcomesByYear<T>,
+  ar: Arith<T>,
+  into?: T[],
+): T[] {
+  const earned = zeroed(o.years, ar, into);
   addAt(
     earned,
     c.measurementIndex + c.delay,
@@ -127,33 +150,48 @@ function thresholdEarnings<T>(c: CompiledThreshold<T>, o: OutcomesByYear<T>, ar:
   return earned;
 }
 
-/** Applies a cap on the running total: each year pays at most what is left under it. */
-export function capCumulative<T>(amounts: readonly T[], cap: T | null, ar: Arith<T>): T[] {
-  if (cap === null) return amounts.slice();
+/**
+ * Applies a cap on the running total: each year pays at most what is left under it. Writes into
+ * `into` when given (which may be `amounts` itself: each year is read before it is written).
+ */
+export function capCumulative<T>(
+  amounts: readonly T[],
+  cap: T | null,
+  ar: Arith<T>,
+  into: T[] = new Array<T>(amounts.length),
+): T[] {
+  if (cap === null) {
+    for (let y = 0; y < amounts.length; y++) into[y] = amounts[y];
+    return into;
+  }
   let paid = ar.zero;
-  return amounts.map((amount) => {
-    const allowed = ar.min(amount, ar.max(ar.zero, ar.sub(cap, paid)));
+  for (let y = 0; y < amounts.length; y++) {
+    const allowed = ar.min(amounts[y], ar.max(ar.zero, ar.sub(cap, paid)));
     paid = ar.add(paid, allowed);
-    return allowed;
-  });
+    into[y] = allowed;
+  }
+  return into;
 }
 
 /**
  * What a component earns by year before the model-wide caps, its own cap applied. A share of
  * savings depends on the investors' position and is computed in the cash-flow loop (null here).
+ * With `into` (one array per year) the result is written there, so a Monte Carlo trial
+ * allocates nothing.
  */
 export function componentEarnings<T>(
   c: CompiledComponent<T>,
   o: OutcomesByYear<T>,
   ar: Arith<T>,
+  into?: T[],
 ): T[] | null {
   switch (c.kind) {
     case 'rateCard':
-      return capCumulative(rateCardEarnings(c, o, ar), c.cap, ar);
+      return capCumulative(rateCardEarnings(c, o, ar, into), c.cap, ar, into);
     case 'baselineAdjusted':
-      return capCumulative(baselineEarnings(c, o, ar), c.cap, ar);
+      return capCumulative(baselineEarnings(c, o, ar, into), c.cap, ar, into);
     case 'threshold':
-      return capCumulative(thresholdEarnings(c, o, ar), c.cap, ar);
+      return capCumulative(thresholdEarnings(c, o, ar, into), c.cap, ar, into);
     case 'shareOfSavings':
       return null;
   }

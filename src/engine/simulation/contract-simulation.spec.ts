@@ -302,6 +302,7 @@ describe('simulateContract in worker threads', () => {
     const threaded = await simulateContract(input, {
       ...settings,
       workers: 2,
+      threadsPayOffMs: 0,
       workerFile: join(compiled, 'engine', 'simulation', 'worker.js'),
       taskModulePath: join(compiled, 'engine', 'simulation', 'contract-task.js'),
     });

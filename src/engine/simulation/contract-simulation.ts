@@ -1,4 +1,9 @@
-import { projectContract, type Contract, type ContractProjection } from '../contract';
+import {
+  compileContractDecimal,
+  projectContract,
+  type Contract,
+  type ContractProjection,
+} from '../contract';
 import { InvalidInputError } from '../shared/errors';
 import type { GainProfile } from '../som/types';
 import type { RateDistribution } from './beta-fit';
@@ -28,7 +33,7 @@ import {
 } from './contract-task';
 import type { MonteCarloActor } from './contract-trial';
 import type { SimulationSeed } from './rng';
-import { runTrials, type RunTrialsResult } from './runner';
+import { releaseColumns, runTrials, type RunTrialsResult } from './runner';
 import {
   contractSensitivity,
   DEFAULT_SENSITIVITY_TRIALS,
@@ -104,6 +109,8 @@ export interface SimulationSettings {
   blocksPerBatch?: number;
   workerFile?: string;
   taskModulePath?: string;
+  /** Tests only: start the main run's worker threads sooner than they pay off (see runner.ts). */
+  threadsPayOffMs?: number;
   /** Tests only: FULL_RECORD_TRIALS and LARGE_RUN_FAN_CHART_TRIALS, to reach the large-run path cheaply. */
   recordLimits?: { fullRecordTrials: number; fanChartTrials: number };
 }
@@ -261,8 +268,10 @@ export async function simulateContract(
   const uncertainty = input.uncertainty ?? {};
   const { contract, gains: plainGains, sampler } = fittedTaskInputs(input);
   const { trials, seed } = settings;
-  const expected = projectContract(contract, input.gains);
-  const projected = performance.now();
+  // The projection's checks (InvalidInputError listing every violation) before any trial; the
+  // projection itself runs last (see below).
+  compileContractDecimal(contract, input.gains);
+  const checked = performance.now();
 
   const hasCapital = contract.capital !== undefined;
   const sensitivitySettings =
@@ -302,6 +311,9 @@ export async function simulateContract(
       blocksPerBatch: settings.blocksPerBatch,
       workerFile: settings.workerFile,
       taskModulePath: settings.taskModulePath,
+      threadsPayOffMs: settings.threadsPayOffMs,
+      // The fan-chart run is read once, early: its memory goes back as soon as it is summarised.
+      releasable: counter === 'fan',
       onProgress: ({ trialsDone }) => {
         done[counter] = trialsDone;
         report();
@@ -318,19 +330,64 @@ export async function simulateContract(
   const fanOutputs: ContractTaskOutputs = separateFanRun
     ? { scalars: [], breakEven: false, cumulativeNet: true, precision: 32 }
     : mainOutputs;
-  // The fan-chart run is small: in this thread, while worker threads do the main run.
-  const [main, fan] = await Promise.all([
-    run(mainOutputs, trials, settings.workers, 'main'),
-    separateFanRun ? run(fanOutputs, fanTrials, 1, 'fan') : null,
-  ]);
-  const fanColumns = fan === null ? main.columns : fan.columns;
-  const simulated = performance.now();
-
   const shape = { startYear: contract.startYear, horizonYears: contract.horizonYears, hasCapital };
+  const sweeps = () =>
+    sensitivitySettings
+      ? contractSensitivity(
+          { contract, gains: input.gains, plainGains, sampler },
+          {
+            variation: sensitivitySettings.variation,
+            trialsPerPoint: sensitivitySettings.trials,
+            seed,
+            workers:
+              sensitivitySettings.trials >= SENSITIVITY_THREADED_MIN_TRIALS ? settings.workers : 1,
+            signal: settings.signal,
+            onTrials: (trialsDone) => {
+              done.sensitivity = trialsDone;
+              report();
+            },
+            workerFile: settings.workerFile,
+            taskModulePath: settings.taskModulePath,
+          },
+        )
+      : Promise.resolve(null);
+  const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+    const from = performance.now();
+    const value = await work();
+    return { value, ms: performance.now() - from };
+  };
+
+  // With worker threads, this thread runs the fan-chart run (and summarises it, so its columns
+  // are freed early) and the sensitivity sweeps while it shares the main run with them; alone,
+  // it runs them one after the other. The order of the work changes no result.
+  const threaded = (settings.workers ?? 1) > 1;
+  const fanRun = separateFanRun
+    ? () =>
+        run(fanOutputs, fanTrials, 1, 'fan').then((fan) => {
+          const bands = summarizeFanCharts(fan.columns, fanOutputs, fanTrials, shape);
+          releaseColumns(fan.columns);
+          return bands;
+        })
+    : null;
+  const mainRun = run(mainOutputs, trials, settings.workers, 'main');
+  const sideRuns = threaded ? Promise.all([fanRun?.() ?? null, timed(sweeps)]) : null;
+  // Awaited below; should the main run fail first, their failure must not go unhandled.
+  sideRuns?.catch(() => undefined);
+  const main = await mainRun;
+  const simulated = performance.now();
+  const fanChart = fanRun === null ? null : threaded ? null : await fanRun();
+
   const scalars = summarizeScalars(main.columns, mainOutputs, trials, {
     hasCapital,
     investorTargetReturn: input.investorTargetReturn ?? null,
   });
+  const breakEven = summarizeBreakEven(main.columns, mainOutputs, trials, contract.horizonYears);
+  const fullFanChart =
+    fanRun === null ? summarizeFanCharts(main.columns, mainOutputs, trials, shape) : null;
+  const summarized = performance.now();
+  const [separateFanChart, sensitivityRun] = sideRuns
+    ? await sideRuns
+    : [fanChart, await timed(sweeps)];
   const monteCarlo: ContractMonteCarlo = {
     trials,
     quantileDefinition: QUANTILE_DEFINITION,
@@ -340,32 +397,18 @@ export async function simulateContract(
     outputs: scalars.outputs,
     fanChart: {
       trials: fanTrials,
-      byActor: summarizeFanCharts(fanColumns, fanOutputs, fanTrials, shape),
+      byActor: (fullFanChart ?? separateFanChart) as Record<MonteCarloActor, FanChartYear[] | null>,
     },
-    breakEven: summarizeBreakEven(main.columns, mainOutputs, trials, contract.horizonYears),
+    breakEven,
     probabilities: scalars.probabilities,
   };
-  const summarized = performance.now();
-
-  const sensitivity = sensitivitySettings
-    ? await contractSensitivity(
-        { contract, gains: input.gains, plainGains, sampler },
-        {
-          variation: sensitivitySettings.variation,
-          trialsPerPoint: sensitivitySettings.trials,
-          seed,
-          workers:
-            sensitivitySettings.trials >= SENSITIVITY_THREADED_MIN_TRIALS ? settings.workers : 1,
-          signal: settings.signal,
-          onTrials: (trialsDone) => {
-            done.sensitivity = trialsDone;
-            report();
-          },
-          workerFile: settings.workerFile,
-          taskModulePath: settings.taskModulePath,
-        },
-      )
-    : null;
+  const sensitivity = sensitivityRun.value;
+  const swept = performance.now();
+  // The exact projection comes last: the cash-flow formula is generic over its arithmetic, and
+  // running it on Decimals first would leave V8's type feedback for the float trials
+  // polymorphic (calls through `Arith` no longer inlined, every float boxed): about twice
+  // the cost per cash-flow evaluation. The order changes no result.
+  const expected = projectContract(contract, input.gains);
   const finished = performance.now();
 
   return {
@@ -385,10 +428,10 @@ export async function simulateContract(
       trials,
       version: settings.version ?? null,
       timings: {
-        projectionMs: projected - started,
-        simulateMs: simulated - projected,
+        projectionMs: checked - started + (finished - swept),
+        simulateMs: simulated - checked,
         summarizeMs: summarized - simulated,
-        sensitivityMs: finished - summarized,
+        sensitivityMs: sensitivityRun.ms,
         totalMs: finished - started,
         workersUsed: main.workersUsed,
       },

@@ -1,6 +1,7 @@
-import type { PublicActor } from '../shared/actors';
+import { PUBLIC_ACTORS, type PublicActor } from '../shared/actors';
 import type { BlockColumns } from './block-task';
 import {
+  addScalar,
   countBreakEven,
   readCumulativeNet,
   readScalar,
@@ -14,7 +15,7 @@ import {
   MONTE_CARLO_ACTORS,
   type MonteCarloActor,
 } from './contract-trial';
-import { histogram, summarize, type Histogram, type Summary } from './statistics';
+import { summarize, summarizeWithHistogram, type Histogram, type Summary } from './statistics';
 
 /**
  * Summaries of a contract Monte Carlo's columns: per output the mean, spread, standard error,
@@ -80,11 +81,13 @@ export interface ContractProbabilities {
  * selection pass per constant series.
  */
 export function summarizeOutput(values: Float64Array): OutputSummary {
-  const summary = summarizeSeries(values);
-  return {
-    ...summary,
-    histogram: constantValue(values) === null ? histogram(values) : constantHistogram(summary),
-  };
+  const value = constantValue(values);
+  if (value !== null) {
+    const summary = constantSummary(value, values.length);
+    return { ...summary, histogram: constantHistogram(summary) };
+  }
+  const { summary, histogram } = summarizeWithHistogram(values);
+  return { ...summary, histogram };
 }
 
 /** The value when all values are equal and none is NaN, else null. */
@@ -102,8 +105,10 @@ function constantHistogram(summary: Summary): Histogram {
 
 function summarizeSeries(values: Float64Array): Summary {
   const value = constantValue(values);
-  if (value === null) return summarize(values);
-  const count = values.length;
+  return value === null ? summarize(values) : constantSummary(value, values.length);
+}
+
+function constantSummary(value: number, count: number): Summary {
   return {
     count,
     missing: 0,
@@ -120,17 +125,18 @@ function summarizeSeries(values: Float64Array): Summary {
   };
 }
 
-/** Share of non-NaN values satisfying `test`; NaN when there are none. */
-function share(values: Float64Array, test: (value: number) => boolean): number {
-  let hits = 0;
+/** Share of non-NaN values below `threshold` (or, `atLeast`, not below it); NaN when there are none. */
+function share(values: Float64Array, threshold: number, atLeast = false): number {
+  let below = 0;
   let count = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (Number.isNaN(value)) continue;
     count++;
-    if (test(value)) hits++;
+    if (value < threshold) below++;
   }
-  return count === 0 ? NaN : hits / count;
+  if (count === 0) return NaN;
+  return (atLeast ? count - below : below) / count;
 }
 
 /** The scalars a full run records; the public totals are summed from the levels. */
@@ -151,8 +157,9 @@ export function fullRunScalars(hasCapital: boolean): ScalarOutput[] {
 }
 
 /**
- * Summaries and probabilities of a full run's scalars. Reads one output at a time into a
- * reused array (plus one for the public totals), so a million trials need 16 MB here.
+ * Summaries and probabilities of a full run's scalars. Reads one output at a time into one reused
+ * array, so a million trials need 8 MB here; a public total is the levels added into it
+ * ((kommune + region) + stat, per trial, as the levels were read).
  */
 export function summarizeScalars(
   columns: BlockColumns,
@@ -161,14 +168,13 @@ export function summarizeScalars(
   options: { hasCapital: boolean; investorTargetReturn: number | null },
 ): { outputs: ContractOutputSummaries; probabilities: ContractProbabilities } {
   const values = new Float64Array(trials);
-  const publicTotal = new Float64Array(trials);
   const read = (name: ScalarOutput) => readScalar(columns, outputs, name, trials, values);
-  const addToPublic = (levelValues: Float64Array, first: boolean) => {
-    for (let i = 0; i < trials; i++) {
-      publicTotal[i] = first ? levelValues[i] : publicTotal[i] + levelValues[i];
-    }
+  const publicTotal = (levels: Record<PublicActor, ScalarOutput>) => {
+    read(levels.kommune);
+    addScalar(columns, outputs, levels.region, trials, values);
+    return addScalar(columns, outputs, levels.stat, trials, values);
   };
-  const negative = (data: Float64Array) => share(data, (value) => value < -MONEY_TOLERANCE);
+  const negative = (data: Float64Array) => share(data, -MONEY_TOLERANCE);
 
   const netAtHorizon = {} as Record<MonteCarloActor, OutputSummary | null>;
   const netNegativeAtHorizon = {} as Record<PublicTotal, number>;
@@ -177,13 +183,12 @@ export function summarizeScalars(
     region: 'netRegion',
     stat: 'netStat',
   };
-  Object.entries(levelNets).forEach(([level, name], index) => {
-    addToPublic(read(name), index === 0);
-    netAtHorizon[level as PublicActor] = summarizeOutput(values);
-    netNegativeAtHorizon[level as PublicActor] = negative(values);
-  });
-  netAtHorizon.public = summarizeOutput(publicTotal);
-  netNegativeAtHorizon.public = negative(publicTotal);
+  for (const level of PUBLIC_ACTORS) {
+    netAtHorizon[level] = summarizeOutput(read(levelNets[level]));
+    netNegativeAtHorizon[level] = negative(values);
+  }
+  netAtHorizon.public = summarizeOutput(publicTotal(levelNets));
+  netNegativeAtHorizon.public = negative(values);
   netAtHorizon.investor = options.hasCapital ? summarizeOutput(read('netInvestor')) : null;
   netAtHorizon.provider = summarizeOutput(read('netProvider'));
 
@@ -193,11 +198,11 @@ export function summarizeScalars(
   let investorReachesTarget: number | null = null;
   if (options.hasCapital) {
     investorMultiple = summarizeOutput(read('investorMultiple'));
-    investorLoss = share(values, (value) => value < 1 - MULTIPLE_TOLERANCE);
+    investorLoss = share(values, 1 - MULTIPLE_TOLERANCE);
     investorIrr = summarizeOutput(read('investorIrr'));
     const target = options.investorTargetReturn;
     if (target !== null) {
-      investorReachesTarget = share(values, (value) => value >= target - IRR_TOLERANCE);
+      investorReachesTarget = share(values, target - IRR_TOLERANCE, true);
     }
   }
   const outcomePayments = summarizeOutput(read('outcomePayments'));
@@ -208,11 +213,8 @@ export function summarizeScalars(
     region: 'somGainsRegion',
     stat: 'somGainsStat',
   };
-  Object.entries(levelGains).forEach(([level, name], index) => {
-    addToPublic(read(name), index === 0);
-    somGains[level as PublicActor] = summarizeOutput(values);
-  });
-  somGains.public = summarizeOutput(publicTotal);
+  for (const level of PUBLIC_ACTORS) somGains[level] = summarizeOutput(read(levelGains[level]));
+  somGains.public = summarizeOutput(publicTotal(levelGains));
 
   return {
     outputs: {

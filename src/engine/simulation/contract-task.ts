@@ -13,6 +13,7 @@ import { registerBlockTask, type BlockColumns, type OutputColumn } from './block
 import { ContractOutcomeSampler, type OutcomeSamplerOptions } from './contract-outcome-sampler';
 import {
   ACTOR_COUNT,
+  BREAK_EVEN_NOT_APPLICABLE,
   createTrialResult,
   MONTE_CARLO_ACTORS,
   TrialEvaluator,
@@ -22,6 +23,15 @@ import { blockStream, TRIALS_PER_BLOCK } from './rng';
 
 const BYTES_PER_SLOT = 8;
 const BYTE_VALUES = 256;
+/**
+ * A trial's break-even codes, packed into one 32-bit word: 5 bits per actor (MONTE_CARLO_ACTORS
+ * order, the first in the lowest bits) hold a contract year 0 … 30; BREAK_EVEN_NOT_APPLICABLE
+ * is stored as 31. Six bytes would round a million-trial column of nine float32 scalars up from
+ * 40 to 48 MB; the word keeps it at 40.
+ */
+const BREAK_EVEN_BITS = 5;
+const PACKED_NOT_APPLICABLE = (1 << BREAK_EVEN_BITS) - 1;
+const BYTES_PER_PACKED_CODES = 4;
 
 /**
  * The block task "contractTrials": a contract's Monte Carlo, one trial per possible history of
@@ -29,8 +39,8 @@ const BYTE_VALUES = 256;
  *
  * Output columns (the runner's Float64 columns; each block owns trialCount × width slots):
  * - "trials": the requested per-trial scalars (nets at the horizon, payments, IRR, …), then,
- *   if requested, one byte per actor (MONTE_CARLO_ACTORS order): the break-even contract
- *   year, 0 = never, 255 = not applicable;
+ *   if requested, the break-even contract year of each actor (0 = never, 255 = not
+ *   applicable), packed into one 32-bit word per trial (see BREAK_EVEN_BITS);
  * - "cumulativeNet": per actor and year (series actor × years + year), for the fan charts.
  * Within its block's slots a column is stored series by series ([series × trialCount + trial]),
  * not trial by trial, so the summaries read each series as contiguous runs (several times
@@ -159,7 +169,13 @@ const bytesPerValue = (precision: 32 | 64) => (precision === 32 ? 4 : 8);
 export function contractTaskLayout(outputs: ContractTaskOutputs, years: number): OutputColumn[] {
   const valueBytes = bytesPerValue(outputs.precision);
   const layout: OutputColumn[] = [];
-  const trialBytes = outputs.scalars.length * valueBytes + (outputs.breakEven ? ACTOR_COUNT : 0);
+  if (outputs.breakEven && years >= PACKED_NOT_APPLICABLE) {
+    throw new RangeError(
+      `break-even years of a ${years}-year contract do not fit the packed codes`,
+    );
+  }
+  const trialBytes =
+    outputs.scalars.length * valueBytes + (outputs.breakEven ? BYTES_PER_PACKED_CODES : 0);
   if (trialBytes > 0)
     layout.push({ name: 'trials', width: Math.ceil(trialBytes / BYTES_PER_SLOT) });
   if (outputs.cumulativeNet) {
@@ -186,13 +202,14 @@ interface ContractBlockContext {
 
 /** All SCALAR_OUTPUTS of a trial, in that order. */
 function fillScalars(trial: TrialResult, years: number, into: Float64Array): void {
-  const horizon = (actor: number) => trial.cumulativeNet[actor * years + years - 1];
-  into[0] = horizon(0);
-  into[1] = horizon(1);
-  into[2] = horizon(2);
-  into[3] = horizon(3);
-  into[4] = horizon(4);
-  into[5] = horizon(5);
+  const nets = trial.cumulativeNet;
+  const last = years - 1;
+  into[0] = nets[last];
+  into[1] = nets[years + last];
+  into[2] = nets[2 * years + last];
+  into[3] = nets[3 * years + last];
+  into[4] = nets[4 * years + last];
+  into[5] = nets[5 * years + last];
   into[6] = trial.outcomePayments;
   into[7] = trial.investorMultiple;
   into[8] = trial.investorIrr;
@@ -270,44 +287,68 @@ export const CONTRACT_TRIALS_TASK = registerBlockTask<ContractTaskParams, Contra
   prepare: prepareContractBlock,
   columns: (context) => context.layout,
   runBlock(context, block, out: BlockColumns) {
-    const { sampler, evaluator, trial, scalarIndexes, scalarValues, years } = context;
+    const { sampler, evaluator, trial } = context;
     const { precision, breakEven } = context.params.outputs;
     const count = block.trialCount;
-    const column = out.trials;
-    const scalars = scalarIndexes.length > 0 ? valuesView(column, precision) : null;
-    const codes = breakEven ? breakEvenView(column, scalarIndexes.length, precision, count) : null;
-    const nets = out.cumulativeNet && valuesView(out.cumulativeNet, precision);
-    const netSeries = ACTOR_COUNT * years;
+    const scalarCount = context.scalarIndexes.length;
+    const views: TrialViews = {
+      scalars: scalarCount > 0 ? valuesView(out.trials, precision) : null,
+      nets: out.cumulativeNet ? valuesView(out.cumulativeNet, precision) : null,
+      codes: breakEven ? breakEvenView(out.trials, scalarCount, precision, count) : null,
+      count,
+    };
     const stream = blockStream(block.seed, block.blockIndex);
     for (let t = 0; t < count; t++) {
       sampler.draw(stream);
-      evaluator.evaluate(sampler.outcomes, sampler.drawn.somGainFactor, trial);
-      if (scalars) {
-        fillScalars(trial, years, scalarValues);
-        for (let i = 0; i < scalarIndexes.length; i++) {
-          scalars[i * count + t] = scalarValues[scalarIndexes[i]];
-        }
-      }
-      if (nets) {
-        const cumulative = trial.cumulativeNet;
-        for (let i = 0; i < netSeries; i++) nets[i * count + t] = cumulative[i];
-      }
-      if (codes) {
-        for (let a = 0; a < ACTOR_COUNT; a++) codes[a * count + t] = trial.breakEvenYear[a];
-      }
+      evaluator.evaluate(sampler.outcomes, sampler.drawn.somGainFactor, trial, breakEven);
+      writeTrial(context, views, t);
     }
   },
 });
 
-/** The break-even bytes of a block's (or a run's) "trials" slots: after the scalars. */
+/** Where a block's trials go: its slots of each column, series by series (see above). */
+interface TrialViews {
+  scalars: Float64Array | Float32Array | null;
+  nets: Float64Array | Float32Array | null;
+  codes: Uint32Array | null;
+  count: number;
+}
+
+/** Trial t's requested outputs into the block's views (a function of its own: V8 optimises it once, not per block). */
+function writeTrial(context: ContractBlockContext, views: TrialViews, t: number): void {
+  const { trial, scalarIndexes, scalarValues, years } = context;
+  const { scalars, nets, codes, count } = views;
+  if (scalars) {
+    fillScalars(trial, years, scalarValues);
+    for (let i = 0; i < scalarIndexes.length; i++) {
+      scalars[i * count + t] = scalarValues[scalarIndexes[i]];
+    }
+  }
+  if (nets) {
+    const cumulative = trial.cumulativeNet;
+    for (let i = 0; i < cumulative.length; i++) nets[i * count + t] = cumulative[i];
+  }
+  if (codes) {
+    let packed = 0;
+    for (let a = 0; a < ACTOR_COUNT; a++) {
+      const code = trial.breakEvenYear[a];
+      packed |=
+        (code === BREAK_EVEN_NOT_APPLICABLE ? PACKED_NOT_APPLICABLE : code) <<
+        (BREAK_EVEN_BITS * a);
+    }
+    codes[t] = packed >>> 0;
+  }
+}
+
+/** The packed break-even codes of a block's (or a run's) "trials" slots: after the scalars. */
 function breakEvenView(
   column: Float64Array,
   scalarCount: number,
   precision: 32 | 64,
   count: number,
-): Uint8Array {
+): Uint32Array {
   const offset = scalarCount * bytesPerValue(precision) * count;
-  return new Uint8Array(column.buffer, column.byteOffset + offset, ACTOR_COUNT * count);
+  return new Uint32Array(column.buffer, column.byteOffset + offset, count);
 }
 
 /**
@@ -316,7 +357,7 @@ function breakEvenView(
  * float32, × 8 for bytes); `unitOffset` skips that many units per trial of the block first.
  */
 function readSeries(
-  values: Float64Array | Float32Array | Uint8Array,
+  values: Float64Array | Float32Array | Uint32Array,
   unitsPerTrial: number,
   unitOffset: number,
   index: number,
@@ -345,6 +386,26 @@ export function readScalar(
   return readSeries(values, values.length / trials, 0, index, trials, into);
 }
 
+/** Adds the run's values of one scalar output to `into`, trial by trial (into[t] + value[t]). */
+export function addScalar(
+  columns: BlockColumns,
+  outputs: ContractTaskOutputs,
+  name: ScalarOutput,
+  trials: number,
+  into: Float64Array,
+): Float64Array {
+  const index = outputs.scalars.indexOf(name);
+  if (index < 0) throw new RangeError(`the run did not record ${name}`);
+  const values = valuesView(columns.trials, outputs.precision);
+  const unitsPerTrial = values.length / trials;
+  for (let first = 0; first < trials; first += TRIALS_PER_BLOCK) {
+    const count = Math.min(TRIALS_PER_BLOCK, trials - first);
+    const start = first * unitsPerTrial + index * count;
+    for (let t = 0; t < count; t++) into[first + t] = into[first + t] + values[start + t];
+  }
+  return into;
+}
+
 /** Reads one actor's cumulative net in one year (index 0 = contract year 1), one value per trial. */
 export function readCumulativeNet(
   columns: BlockColumns,
@@ -359,6 +420,26 @@ export function readCumulativeNet(
   return readSeries(values, values.length / trials, 0, actor * years + year, trials, into);
 }
 
+/** Each trial's packed break-even word (see BREAK_EVEN_BITS), one per trial. */
+function readPackedBreakEven(
+  columns: BlockColumns,
+  outputs: ContractTaskOutputs,
+  trials: number,
+  into: Float64Array,
+): Float64Array {
+  if (!outputs.breakEven) throw new RangeError('the run did not record break-even years');
+  const column = columns.trials;
+  const words = new Uint32Array(column.buffer, column.byteOffset, column.byteLength / 4);
+  const scalarWords = (outputs.scalars.length * bytesPerValue(outputs.precision)) / 4;
+  return readSeries(words, words.length / trials, scalarWords, 0, trials, into);
+}
+
+/** Actor `actor`'s code in a packed word. */
+function unpackBreakEven(packed: number, actor: number): number {
+  const code = (packed >>> (BREAK_EVEN_BITS * actor)) & PACKED_NOT_APPLICABLE;
+  return code === PACKED_NOT_APPLICABLE ? BREAK_EVEN_NOT_APPLICABLE : code;
+}
+
 /** One actor's break-even codes (see above), one per trial. */
 export function readBreakEven(
   columns: BlockColumns,
@@ -367,11 +448,9 @@ export function readBreakEven(
   trials: number,
   into: Float64Array = new Float64Array(trials),
 ): Float64Array {
-  if (!outputs.breakEven) throw new RangeError('the run did not record break-even years');
-  const column = columns.trials;
-  const bytes = new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
-  const scalarBytes = outputs.scalars.length * bytesPerValue(outputs.precision);
-  return readSeries(bytes, bytes.length / trials, scalarBytes, actor, trials, into);
+  readPackedBreakEven(columns, outputs, trials, into);
+  for (let t = 0; t < trials; t++) into[t] = unpackBreakEven(into[t], actor);
+  return into;
 }
 
 /** Counts of break-even codes per actor: counts[actor][code]. */
@@ -380,11 +459,10 @@ export function countBreakEven(
   outputs: ContractTaskOutputs,
   trials: number,
 ): number[][] {
-  const codes = new Float64Array(trials);
-  return MONTE_CARLO_ACTORS.map((_, actor) => {
-    const counts = new Array<number>(BYTE_VALUES).fill(0);
-    readBreakEven(columns, outputs, actor, trials, codes);
-    for (let t = 0; t < trials; t++) counts[codes[t]]++;
-    return counts;
-  });
+  const packed = readPackedBreakEven(columns, outputs, trials, new Float64Array(trials));
+  const counts = MONTE_CARLO_ACTORS.map(() => new Array<number>(BYTE_VALUES).fill(0));
+  for (let t = 0; t < trials; t++) {
+    for (let a = 0; a < ACTOR_COUNT; a++) counts[a][unpackBreakEven(packed[t], a)]++;
+  }
+  return counts;
 }

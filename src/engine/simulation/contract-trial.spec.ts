@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { baseContract, handGains, investorContract } from '../contract/contract.fixture';
 import { compileContract, type Contract, type PaymentComponent } from '../contract';
 import { floatArith } from '../shared/arith';
-import { ContractOutcomeSampler } from './contract-outcome-sampler';
+import { ContractOutcomeSampler, contractRateDistributions } from './contract-outcome-sampler';
 import {
   CONTRACT_TRIALS_TASK,
   plainGainProfile,
@@ -170,6 +170,28 @@ describe('TrialEvaluator', () => {
       expect(Array.from(a.breakEvenYear)).toEqual(Array.from(b.breakEvenYear));
     }
     expect(fast.memoStatistics().hits).toBeGreaterThan(0);
+  });
+
+  it('drops its memo when few trials repeat, without changing any trial', () => {
+    // Expected counts at a Beta-drawn success rate: fractional, so no two trials share a key and
+    // the memo is dropped after 4,096 lookups; every trial must still equal the memo-free path.
+    const compiled = compileContract(rateCard, GAINS, floatArith);
+    const evaluator = new TrialEvaluator(compiled, { gainsUncertain: false });
+    const reference = new TrialEvaluator(compiled, { gainsUncertain: false, memo: false });
+    const sampler = new ContractOutcomeSampler(rateCard, {
+      rates: contractRateDistributions(rateCard, { grossSuccessRate: { interval90: [0.3, 0.5] } }),
+      cohortSampling: false,
+    });
+    const stream = blockStream('no-repeats', 0);
+    const [a, b] = [createTrialResult(6), createTrialResult(6)];
+    for (let t = 0; t < 6000; t++) {
+      sampler.draw(stream);
+      evaluator.evaluate(sampler.outcomes, 1, a);
+      reference.evaluate(sampler.outcomes, 1, b);
+      expect(a).toEqual(b);
+    }
+    // Looked up 4,096 trials, found none, then stopped looking.
+    expect(evaluator.memoStatistics()).toMatchObject({ hits: 0, misses: 4096 });
   });
 
   it('keys the memo only on the outcome series the contract reads', () => {

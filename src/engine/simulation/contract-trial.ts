@@ -1,6 +1,8 @@
 import {
   contractCashflows,
+  createCashflowWorkspace,
   type CashflowsByYear,
+  type CashflowWorkspace,
   type CompiledContract,
   type CountMetric,
   type OutcomesByYear,
@@ -13,7 +15,8 @@ import { VectorMemo } from './vector-memo';
 /**
  * One trial's cash flows and the outputs the Monte Carlo reports, from the trial's outcomes.
  * The cash flows come from the contract engine's `contractCashflows` (the one formula for
- * payments, caps, waterfall, guarantees and gain sharing) in floats. Two shortcuts keep the hot
+ * payments, caps, waterfall, guarantees and gain sharing) in floats, written into one
+ * `CashflowWorkspace` per evaluator, so a trial allocates nothing. Two shortcuts keep the hot
  * loop cheap without a second formula:
  *
  * 1. Memo: the cash flows are a pure function of the outcome series the contract reads, so
@@ -118,6 +121,14 @@ export function outcomeSeriesRead(
   return order.filter((metric) => read.has(metric));
 }
 
+/**
+ * After this many lookups a memo that hits less than MEMO_MIN_HIT_RATE of them is dropped: when
+ * almost every trial has outcomes of its own (a rate card reads the measured and gross counts),
+ * hashing and storing them only costs time. Dropping it changes no result.
+ */
+const MEMO_TRIAL_LOOKUPS = 4096;
+const MEMO_MIN_HIT_RATE = 0.25;
+
 /** Per year in a raw evaluation: nets of kommune, region, stat, investor, provider; gains of kommune, region, stat. */
 const RAW_PER_YEAR = 8;
 const RAW_GAIN_OFFSET = 5;
@@ -146,9 +157,15 @@ export class TrialEvaluator {
   private readonly key: Float64Array;
   private readonly raw: Float64Array;
   private readonly flowsInOre: Float64Array;
+  /** The investors' flows in kroner for `irr` (reused). */
+  private readonly irrFlows: number[];
+  /** `contractCashflows` writes into this, so a trial allocates nothing. */
+  private readonly workspace: CashflowWorkspace<number>;
   private memoAllocated = false;
   private readonly memoFactory: () => [VectorMemo | null, VectorMemo | null];
   private memos: [VectorMemo | null, VectorMemo | null] = [null, null];
+  /** The counts of a memo dropped for its low hit rate (its tables are freed), for `memoStatistics`. */
+  private dropped = { hits: 0, misses: 0 };
   private readonly irrValue = new Float64Array(1);
 
   constructor(compiled: CompiledContract<number>, options: TrialEvaluatorOptions) {
@@ -175,6 +192,8 @@ export class TrialEvaluator {
     this.key = new Float64Array(this.keySeries.length * this.years);
     this.raw = new Float64Array(RAW_PER_YEAR * this.years + RAW_TAIL);
     this.flowsInOre = new Float64Array(this.years);
+    this.irrFlows = new Array<number>(this.years).fill(0);
+    this.workspace = createCashflowWorkspace(this.compiled, floatArith);
     // Tables are allocated on first use: the runner also prepares a context in the main thread
     // that never runs a block when worker threads do the work.
     this.memoFactory = () =>
@@ -190,15 +209,23 @@ export class TrialEvaluator {
   memoStatistics(): { hits: number; misses: number; irrHits: number; irrMisses: number } {
     const [memo, irrMemo] = this.memos;
     return {
-      hits: memo?.hits ?? 0,
-      misses: memo?.misses ?? 0,
+      hits: memo?.hits ?? this.dropped.hits,
+      misses: memo?.misses ?? this.dropped.misses,
       irrHits: irrMemo?.hits ?? 0,
       irrMisses: irrMemo?.misses ?? 0,
     };
   }
 
-  /** Evaluates one trial's outcomes with SØM gain factor `gainFactor` into `out`. */
-  evaluate(outcomes: OutcomesByYear<number>, gainFactor: number, out: TrialResult): void {
+  /**
+   * Evaluates one trial's outcomes with SØM gain factor `gainFactor` into `out`; without
+   * `breakEven`, `out.breakEvenYear` is left as it was.
+   */
+  evaluate(
+    outcomes: OutcomesByYear<number>,
+    gainFactor: number,
+    out: TrialResult,
+    breakEven = true,
+  ): void {
     if (!this.memoAllocated) {
       this.memos = this.memoFactory();
       this.memoAllocated = true;
@@ -214,10 +241,17 @@ export class TrialEvaluator {
         this.evaluateRaw(outcomes, 1);
         memo.insert(this.key, raw);
       }
+      if (
+        memo.hits + memo.misses === MEMO_TRIAL_LOOKUPS &&
+        memo.hits < MEMO_MIN_HIT_RATE * MEMO_TRIAL_LOOKUPS
+      ) {
+        this.memos[0] = null;
+        this.dropped = { hits: memo.hits, misses: memo.misses };
+      }
     } else {
       this.evaluateRaw(outcomes, this.gainsAppliedAfter ? 1 : gainFactor);
     }
-    this.finish(outcomes, this.gainsAppliedAfter ? gainFactor : 1, out);
+    this.finish(outcomes, this.gainsAppliedAfter ? gainFactor : 1, out, breakEven);
   }
 
   private fillKey(outcomes: OutcomesByYear<number>): void {
@@ -236,7 +270,7 @@ export class TrialEvaluator {
       const scaled = compiled.gainPerSuccess[actor];
       for (let t = 0; t < base.length; t++) scaled[t] = base[t] * gainFactor;
     }
-    const flows = contractCashflows(compiled, outcomes, floatArith);
+    const flows = contractCashflows(compiled, outcomes, floatArith, this.workspace);
     const raw = this.raw;
     let payments = 0;
     let drawn = 0;
@@ -284,7 +318,8 @@ export class TrialEvaluator {
     const irrMemo = this.memos[1];
     const slot = irrMemo === null ? -1 : irrMemo.find(inOre);
     if (slot >= 0) return this.readIrr(irrMemo as VectorMemo, slot);
-    const kroner = Array.from(inOre, (ore) => ore / ORE_PER_KRONE);
+    const kroner = this.irrFlows;
+    for (let y = 0; y < this.years; y++) kroner[y] = inOre[y] / ORE_PER_KRONE;
     const rate = irr(kroner) ?? NaN;
     irrMemo?.insert(inOre, [rate]);
     return rate;
@@ -296,7 +331,12 @@ export class TrialEvaluator {
   }
 
   /** Applies the gain factor to the raw flows and derives the trial's outputs. */
-  private finish(outcomes: OutcomesByYear<number>, gainFactor: number, out: TrialResult): void {
+  private finish(
+    outcomes: OutcomesByYear<number>,
+    gainFactor: number,
+    out: TrialResult,
+    breakEven: boolean,
+  ): void {
     const raw = this.raw;
     const years = this.years;
     const extra = gainFactor - 1;
@@ -339,6 +379,8 @@ export class TrialEvaluator {
     out.investorMultiple = raw[tail + 1];
     out.investorIrr = raw[tail + 2];
     out.additionalSuccesses = additional;
+    // A run that records no break-even years (a sensitivity point) skips them.
+    if (!breakEven) return;
     for (let actor = KOMMUNE; actor < ACTOR_COUNT; actor++) {
       out.breakEvenYear[actor] =
         actor === INVESTOR && !this.hasCapital

@@ -160,11 +160,26 @@ describe('running trials in worker threads', () => {
 
   it('gives byte-identical columns with 1 or 2 workers and any batch size', async () => {
     const inProcess = digestOf(await run({ workers: 1 }));
-    const twoWorkers = await threaded({ workers: 2 });
+    const twoWorkers = await threaded({ workers: 2, threadsPayOffMs: 0 });
     expect(twoWorkers.workersUsed).toBe(2);
     expect(digestOf(twoWorkers)).toEqual(inProcess);
     expect(digestOf(await threaded({ workers: 2, blocksPerBatch: 1 }))).toEqual(inProcess);
     expect(digestOf(await threaded({ workers: 2, blocksPerBatch: 4 }))).toEqual(inProcess);
+  });
+
+  it('starts no worker thread for a run this thread finishes sooner alone, with the same columns', async () => {
+    // Six blocks take a few milliseconds here, far less than a thread needs to start.
+    const alone = await threaded({ workers: 2 });
+    expect(alone.workersUsed).toBe(1);
+    expect(digestOf(alone)).toEqual(digestOf(await run({ workers: 1 })));
+  });
+
+  it('lets this thread and a worker share a run that pays off, with the same columns', async () => {
+    // 200 blocks and a pay-off of 1 ms: the worker starts after this thread's first batches.
+    const trials = 200 * TRIALS_PER_BLOCK;
+    const shared = await threaded({ workers: 2, trials, threadsPayOffMs: 1 });
+    expect(shared.workersUsed).toBe(2);
+    expect(digestOf(shared)).toEqual(digestOf(await run({ workers: 1, trials })));
   });
 
   it('reports progress per batch up to the number of trials', async () => {

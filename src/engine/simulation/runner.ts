@@ -13,9 +13,17 @@ import type { WorkerBatchMessage, WorkerBatchResult } from './worker';
 
 /**
  * Runs N trials of a registered block task, split into fixed blocks (TRIALS_PER_BLOCK), in
- * this thread or across worker threads (piscina), and merges the columns in trial order.
- * Blocks draw from streams keyed by (seed, blockIndex) only, so the merged columns are
- * identical for any number of workers and any batch size.
+ * this thread or across threads, and merges the columns in trial order. Blocks draw from
+ * streams keyed by (seed, blockIndex) only, so the merged columns are identical for any number
+ * of workers and any batch size.
+ *
+ * `workers: n` means that up to n threads compute: this one and n − 1 worker threads (piscina),
+ * all taking batches of consecutive blocks from one queue until it is empty. This thread starts
+ * at once, where it used to wait idle while the workers started (0.1–0.2 s each: a thread, its
+ * modules, cold code); it computes small batches and yields between them, so it keeps the
+ * workers fed and merges their results as they come, and one worker thread fewer is one heap
+ * fewer. The workers are started only once the work left would outlast their start-up
+ * (DEFAULT_THREADS_PAY_OFF_MS): a short run is done sooner by this thread alone.
  *
  * Worker threads load `worker.js` beside this file, i.e. compiled JavaScript in dist/. When the
  * runner itself runs from TypeScript sources (ts-jest, ts-node) there is no such file and it
@@ -35,7 +43,7 @@ export interface RunTrialsOptions<Params> {
   params: Params;
   trials: number;
   seed: SimulationSeed;
-  /** Worker threads; 1 (the default) runs in this thread without loading piscina. */
+  /** Threads that compute, this one included; 1 (the default) runs here without loading piscina. */
   workers?: number;
   /** Blocks per unit of work handed out (and per progress report); does not change results. */
   blocksPerBatch?: number;
@@ -46,6 +54,16 @@ export interface RunTrialsOptions<Params> {
   onProgress?: (progress: RunProgress) => void;
   /** Aborting rejects the run with `SimulationCancelledError` and stops its threads. */
   signal?: AbortSignal;
+  /**
+   * With workers > 1: start the worker threads once the work left here is estimated to take
+   * longer than this (default DEFAULT_THREADS_PAY_OFF_MS); 0 starts them at once.
+   */
+  threadsPayOffMs?: number;
+  /**
+   * Columns whose memory `releaseColumns` can give back at once, rather than at some later
+   * garbage collection: for a run whose columns are read once, early in a long simulation.
+   */
+  releasable?: boolean;
 }
 
 export interface RunTimings {
@@ -63,7 +81,9 @@ export interface RunTrialsResult {
   columns: BlockColumns;
   layout: readonly OutputColumn[];
   blocks: number;
+  /** Blocks per batch this thread computed (worker threads' batches may differ). */
   blocksPerBatch: number;
+  /** Threads that computed, this one included. */
   workersUsed: number;
   /** Why fewer workers were used than requested, if so. */
   fallbackReason?: string;
@@ -79,9 +99,27 @@ export class SimulationCancelledError extends Error {
 
 /** In-process runs yield to the event loop after each batch, so progress and aborts get through. */
 const DEFAULT_IN_PROCESS_BLOCKS_PER_BATCH = 16;
-/** Thread runs hand out about this many batches per worker, for load balance and progress. */
-const BATCHES_PER_WORKER = 4;
-const MAX_BLOCKS_PER_BATCH = 64;
+/**
+ * With worker threads, this thread's batches are small (about 5 ms of work), so it hands out work
+ * and merges results promptly, and the last batches of all threads end close together.
+ */
+const SHARED_MAIN_BLOCKS_PER_BATCH = 4;
+/**
+ * Worker threads are started only when the work left would keep this thread busy longer than
+ * this (estimated from its fastest batch so far): a thread needs 0.1–0.2 s to start, load its
+ * modules and warm up, so a shorter run is done sooner here alone. Results never depend on it.
+ */
+export const DEFAULT_THREADS_PAY_OFF_MS = 400;
+/** This thread's batches before it estimates the rest: the first ones run cold code. */
+const BATCHES_BEFORE_ESTIMATE = 3;
+/** A worker thread's first batches are small (its code is cold) and double with each one done, … */
+const FIRST_WORKER_BLOCKS_PER_BATCH = 2;
+/** … up to this (large enough to amortise a message: the task's params are cloned), … */
+const MAX_WORKER_BLOCKS_PER_BATCH = 32;
+/** … and smaller towards the end: at most the queue's rest ÷ (this × computing threads). */
+const TAIL_SHARE_DIVISOR = 2;
+/** Batches posted to a worker thread ahead, so it never waits for this thread to hand out work. */
+const TASKS_QUEUED_PER_THREAD = 2;
 
 const RUNNING_FROM_SOURCES = __filename.endsWith('.ts');
 const DEFAULT_WORKER_FILE = join(__dirname, 'worker.js');
@@ -104,7 +142,9 @@ export async function runTrials<Params>(
   const definition = getBlockTask(options.task);
   const context = definition.prepare(options.params);
   const layout = definition.columns(context);
-  const columns = allocateColumns(layout, trials);
+  const columns = options.releasable
+    ? releasableColumns(layout, trials)
+    : allocateColumns(layout, trials);
   const blocks = blockCount(trials);
   const prepared = performance.now();
 
@@ -119,28 +159,42 @@ export async function runTrials<Params>(
   }
   const blocksPerBatch =
     options.blocksPerBatch ??
-    (workers === 1
-      ? DEFAULT_IN_PROCESS_BLOCKS_PER_BATCH
-      : Math.min(MAX_BLOCKS_PER_BATCH, Math.ceil(blocks / (workers * BATCHES_PER_WORKER))));
+    (workers === 1 ? DEFAULT_IN_PROCESS_BLOCKS_PER_BATCH : SHARED_MAIN_BLOCKS_PER_BATCH);
   if (!(Number.isInteger(blocksPerBatch) && blocksPerBatch >= 1)) {
     throw new RangeError(`blocksPerBatch must be a positive integer, got ${blocksPerBatch}`);
   }
 
   const progress = progressReporter(trials, options.onProgress);
-  if (workers === 1) {
-    for (let firstBlock = 0; firstBlock < blocks; firstBlock += blocksPerBatch) {
+  const queue = new BlockQueue(blocks);
+  const computeHere = async (afterBatch?: (blocks: number, ms: number) => void) => {
+    for (;;) {
+      const batch = queue.take(blocksPerBatch);
+      if (batch === null) return;
       throwIfAborted(options.signal);
-      const count = Math.min(blocksPerBatch, blocks - firstBlock);
+      const { firstBlock, count } = batch;
+      const from = performance.now();
       runBlocks(definition, context, layout, { seed, trials }, firstBlock, count, columns, 0);
+      afterBatch?.(count, performance.now() - from);
       progress(batchTrials(firstBlock, count, trials));
       await yieldToEventLoop();
     }
+  };
+  let threadsStarted = 0;
+  if (workers === 1) {
+    await computeHere();
   } else {
-    await runInThreads({
+    threadsStarted = await runShared({
       workerFile: workerFile as string,
-      workers,
+      threads: workers - 1,
       signal: options.signal,
-      batches: batchMessages(options, taskModulePath, blocks, blocksPerBatch),
+      queue,
+      workerBatch: options.blocksPerBatch,
+      payOffMs:
+        options.blocksPerBatch !== undefined
+          ? 0
+          : (options.threadsPayOffMs ?? DEFAULT_THREADS_PAY_OFF_MS),
+      computeHere,
+      message: batchMessage(options, taskModulePath),
       onBatch: (result) => {
         for (const column of layout) {
           columns[column.name].set(result.columns[column.name], result.firstTrial * column.width);
@@ -157,7 +211,7 @@ export async function runTrials<Params>(
     layout,
     blocks,
     blocksPerBatch,
-    workersUsed: workers,
+    workersUsed: threadsStarted + 1,
     ...(fallbackReason === undefined ? {} : { fallbackReason }),
     timings: {
       prepareMs: prepared - started,
@@ -167,71 +221,176 @@ export async function runTrials<Params>(
   };
 }
 
-function batchMessages<Params>(
-  options: RunTrialsOptions<Params>,
-  modulePath: string,
-  blocks: number,
-  blocksPerBatch: number,
-): WorkerBatchMessage[] {
-  const runId = `${process.pid}-${++runCounter}`;
-  const messages: WorkerBatchMessage[] = [];
-  for (let firstBlock = 0; firstBlock < blocks; firstBlock += blocksPerBatch) {
-    messages.push({
-      runId,
-      task: options.task,
-      modulePath,
-      params: options.params,
-      seed: options.seed,
-      trials: options.trials,
-      firstBlock,
-      blockCount: Math.min(blocksPerBatch, blocks - firstBlock),
-    });
+/**
+ * Zeroed columns on resizable ArrayBuffers, which `releaseColumns` can shrink to nothing: the
+ * memory is returned at once, where a plain column's waits for a major garbage collection (a
+ * run's columns are promoted to the old generation while it runs). Element access is somewhat
+ * slower on them, so hot columns stay plain.
+ */
+function releasableColumns(columns: readonly OutputColumn[], trialCount: number): BlockColumns {
+  const out: BlockColumns = {};
+  for (const column of columns) {
+    const bytes = trialCount * column.width * Float64Array.BYTES_PER_ELEMENT;
+    const buffer = new ResizableBuffer(bytes, { maxByteLength: bytes });
+    out[column.name] = new Float64Array(buffer, 0, trialCount * column.width);
   }
-  return messages;
+  return out;
 }
 
-async function runInThreads(run: {
-  workerFile: string;
-  workers: number;
-  signal?: AbortSignal;
-  batches: WorkerBatchMessage[];
-  onBatch: (result: WorkerBatchResult) => void;
-}): Promise<void> {
-  // Loaded only here, so single-threaded runs (and the CLI's small runs) do not pay for it.
-  const { Piscina: PiscinaPool } = await import('piscina');
-  const pool: Piscina = new PiscinaPool({
-    filename: run.workerFile,
-    minThreads: run.workers,
-    maxThreads: run.workers,
+/** Gives back the memory of a run's `releasable` columns now; they read as empty afterwards. */
+export function releaseColumns(columns: BlockColumns): void {
+  for (const column of Object.values(columns)) {
+    const buffer = column.buffer as ResizableArrayBuffer;
+    if (buffer.resizable) buffer.resize(0);
+  }
+}
+
+/** An ES2024 resizable ArrayBuffer (Node ≥ 20), not yet in the TypeScript library this project targets. */
+interface ResizableArrayBuffer extends ArrayBuffer {
+  readonly resizable: boolean;
+  resize(byteLength: number): void;
+}
+const ResizableBuffer = ArrayBuffer as unknown as new (
+  byteLength: number,
+  options: { maxByteLength: number },
+) => ResizableArrayBuffer;
+
+/** The blocks of a run not yet handed out; every computing thread takes its batches from here. */
+class BlockQueue {
+  private next = 0;
+
+  constructor(private readonly blocks: number) {}
+
+  get remaining(): number {
+    return this.blocks - this.next;
+  }
+
+  /** Hands out nothing more (a thread failed or the run was aborted). */
+  close(): void {
+    this.next = this.blocks;
+  }
+
+  /** Up to `count` consecutive blocks, or null when none are left. */
+  take(count: number): { firstBlock: number; count: number } | null {
+    if (this.next >= this.blocks) return null;
+    const firstBlock = this.next;
+    const taken = Math.min(count, this.blocks - firstBlock);
+    this.next += taken;
+    return { firstBlock, count: taken };
+  }
+}
+
+function batchMessage<Params>(
+  options: RunTrialsOptions<Params>,
+  modulePath: string,
+): (firstBlock: number, blockCount: number) => WorkerBatchMessage {
+  const runId = `${process.pid}-${++runCounter}`;
+  return (firstBlock, blockCount) => ({
+    runId,
+    task: options.task,
+    modulePath,
+    params: options.params,
+    seed: options.seed,
+    trials: options.trials,
+    firstBlock,
+    blockCount,
   });
-  // A thread that fails to start is reported through the failing tasks; without a listener the
-  // pool's 'error' event would crash the process (e.g. a replacement thread started after an abort).
-  pool.on('error', () => undefined);
-  // An internal controller lets the first failure stop the other batches too.
+}
+
+/**
+ * This thread (`computeHere`) and, once they pay off, `threads` worker threads take batches from
+ * one queue until it is empty. A worker's batches start small, grow as it warms up and shrink
+ * again towards the end of the queue (unless `workerBatch` fixes them), so no thread is left
+ * with a long batch while the others are done. Returns the number of threads started.
+ */
+async function runShared(run: {
+  workerFile: string;
+  threads: number;
+  signal?: AbortSignal;
+  queue: BlockQueue;
+  workerBatch: number | undefined;
+  payOffMs: number;
+  computeHere: (afterBatch: (blocks: number, ms: number) => void) => Promise<void>;
+  message: (firstBlock: number, blockCount: number) => WorkerBatchMessage;
+  onBatch: (result: WorkerBatchResult) => void;
+}): Promise<number> {
+  // An internal controller lets the first failure stop everything else.
   const controller = new AbortController();
-  // piscina listens on the signal once per queued batch.
-  setMaxListeners(run.batches.length + 1, controller.signal);
-  const abort = () => controller.abort();
+  // piscina listens on the signal once per task in flight.
+  setMaxListeners(run.threads * TASKS_QUEUED_PER_THREAD + 1, controller.signal);
+  const abort = () => {
+    run.queue.close();
+    controller.abort();
+  };
   run.signal?.addEventListener('abort', abort, { once: true });
-  try {
-    await Promise.all(
-      run.batches.map(async (message) => {
-        const result = (await pool.run(message, {
-          signal: controller.signal,
-        })) as WorkerBatchResult;
-        run.onBatch(result);
-      }),
-    ).catch((error: unknown) => {
-      controller.abort();
-      throw error;
+  const computing = run.threads + 1;
+  let pool: Piscina | null = null;
+  let nextSize = FIRST_WORKER_BLOCKS_PER_BATCH;
+  const feedWorker = async (workers: Piscina) => {
+    while (!controller.signal.aborted) {
+      const tail = Math.floor(run.queue.remaining / (TAIL_SHARE_DIVISOR * computing));
+      const size = run.workerBatch ?? Math.max(1, Math.min(nextSize, tail));
+      const batch = run.queue.take(size);
+      if (batch === null) return;
+      const result = (await workers.run(run.message(batch.firstBlock, batch.count), {
+        signal: controller.signal,
+      })) as WorkerBatchResult;
+      nextSize = Math.min(MAX_WORKER_BLOCKS_PER_BATCH, 2 * nextSize);
+      run.onBatch(result);
+    }
+  };
+  const feeders: Promise<void>[] = [];
+  let failure: { error: unknown } | undefined;
+  const startThreads = () => {
+    // Loaded only here, so runs that never start a thread do not pay for it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Piscina: PiscinaPool } = require('piscina') as typeof import('piscina');
+    pool = new PiscinaPool({
+      filename: run.workerFile,
+      minThreads: run.threads,
+      maxThreads: run.threads,
+      concurrentTasksPerWorker: TASKS_QUEUED_PER_THREAD,
     });
-  } catch (error) {
+    // A thread that fails to start is reported through the failing tasks; without a listener
+    // the pool's 'error' event would crash the process (e.g. a thread started after an abort).
+    pool.on('error', () => undefined);
+    for (let i = 0; i < run.threads * TASKS_QUEUED_PER_THREAD; i++) {
+      feeders.push(
+        feedWorker(pool).catch((error: unknown) => {
+          failure ??= { error };
+          abort();
+        }),
+      );
+    }
+  };
+  let batchesHere = 0;
+  let fastestMsPerBlock = Infinity;
+  const estimate = (blocks: number, ms: number) => {
+    batchesHere++;
+    fastestMsPerBlock = Math.min(fastestMsPerBlock, ms / blocks);
+    const left = run.queue.remaining * fastestMsPerBlock;
+    if (pool === null && batchesHere >= BATCHES_BEFORE_ESTIMATE && left > run.payOffMs) {
+      startThreads();
+    }
+  };
+  if (run.payOffMs === 0) startThreads();
+  try {
+    try {
+      await yieldToEventLoop();
+      await run.computeHere(estimate);
+    } catch (error) {
+      failure ??= { error };
+      abort();
+    }
+    // Feeders started while this thread computed; they stop at the first failure or abort.
+    await Promise.all(feeders);
     if (run.signal?.aborted) throw new SimulationCancelledError();
-    throw error;
+    if (failure !== undefined) throw failure.error;
   } finally {
     run.signal?.removeEventListener('abort', abort);
-    await pool.destroy();
+    await (pool as Piscina | null)?.destroy();
   }
+  return pool === null ? 0 : run.threads;
 }
 
 function batchTrials(firstBlock: number, count: number, trials: number): number {

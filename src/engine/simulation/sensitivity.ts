@@ -1,8 +1,10 @@
 import {
   compileContract,
   contractCashflows,
+  createCashflowWorkspace,
   expectedOutcomes,
   mapOutcomes,
+  type CashflowWorkspace,
   type CompiledContract,
   type Contract,
   type OutcomesByYear,
@@ -171,10 +173,19 @@ export function switchingValue(
   return (a + b) / 2;
 }
 
+/** Σ values, left to right from 0. */
+function total(values: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum = sum + values[i];
+  return sum;
+}
+
 /** The deterministic cash flows (expected outcomes, floats) under one change; nets at the horizon. */
 export class DeterministicNets {
   private readonly compiled: CompiledContract<number>;
   private readonly expected: OutcomesByYear<number>;
+  /** One set of cash-flow arrays for every evaluation (a search makes hundreds). */
+  private readonly workspace: CashflowWorkspace<number>;
   readonly hasCapital: boolean;
 
   constructor(
@@ -183,6 +194,7 @@ export class DeterministicNets {
   ) {
     this.compiled = compileContract(contract, gains, floatArith);
     this.expected = mapOutcomes(expectedOutcomes(contract), (count) => count.toNumber());
+    this.workspace = createCashflowWorkspace(this.compiled, floatArith);
     this.hasCapital = contract.capital !== undefined;
   }
 
@@ -197,8 +209,7 @@ export class DeterministicNets {
           (count) => count.toNumber(),
         )
       : this.expected;
-    const flows = contractCashflows(compiled, outcomes, floatArith);
-    const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+    const flows = contractCashflows(compiled, outcomes, floatArith, this.workspace);
     return { kommune: total(flows.net.kommune), investor: total(flows.net.investor) };
   }
 }
@@ -319,7 +330,16 @@ export async function contractSensitivity(
         : 1 + settings.variation;
     const low = { value: lowValue, meanNetAtHorizon: await runPoint(plan.change(lowValue)) };
     const high = { value: highValue, meanNetAtHorizon: await runPoint(plan.change(highValue)) };
-    const netAt = (x: number) => deterministic.at(plan.change(x));
+    // The kommune's and the investors' searches share their grid points: evaluate each x once.
+    const evaluated = new Map<number, { kommune: number; investor: number }>();
+    const netAt = (x: number) => {
+      let nets = evaluated.get(x);
+      if (nets === undefined) {
+        nets = deterministic.at(plan.change(x));
+        evaluated.set(x, nets);
+      }
+      return nets;
+    };
     parameters.push({
       parameter: plan.parameter,
       unit: plan.unit,

@@ -9,6 +9,7 @@ import {
   quantiles,
   standardDeviation,
   summarize,
+  summarizeWithHistogram,
 } from './statistics';
 
 /** Type 7 by sorting: the slow, obvious reference. */
@@ -51,6 +52,28 @@ describe('quantiles (type 7, as in R and numpy)', () => {
         },
       ),
       { seed: 71, numRuns: 200 },
+    );
+  });
+
+  it('equal the sort-based definition on outputs large enough for radix passes (property, seed 75)', () => {
+    // 262,144 values and more are narrowed by radix passes first, smaller ones are not.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 262_144, max: 300_000 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (n, seed) => {
+          let state = seed;
+          const values = Float64Array.from({ length: n }, () => {
+            state = (Math.imul(state, 48271) >>> 0) % 2147483647;
+            return Math.round(state / 2 ** 20) * 12500 - 5e6;
+          });
+          values[7] = NaN;
+          const sorted = Array.from(values).filter((v) => !Number.isNaN(v));
+          const computed = quantiles(values, [0.05, 0.5, 0.95]);
+          [0.05, 0.5, 0.95].forEach((p, i) => expect(computed[i]).toBe(sortedType7(sorted, p)));
+        },
+      ),
+      { seed: 75, numRuns: 3 },
     );
   });
 
@@ -154,5 +177,50 @@ describe('fan charts and probabilities', () => {
     // Multiples 0.8, 1.0, 1.2, 0.5 → 2 of 4 below 1 (1.0 itself is not a loss).
     expect(probabilityBelow([0.8, 1.0, 1.2, 0.5], 1)).toBe(0.5);
     expect(probabilityBelow([NaN, 0.5], 1)).toBe(1);
+  });
+});
+
+describe('a summary and its histogram in shared passes', () => {
+  /** Values as Monte Carlo outputs have them: ties, undefined trials, infinities, constants. */
+  const outputs = fc.oneof(
+    fc.array(
+      fc.oneof(
+        fc.integer({ min: -20, max: 20 }).map((k) => k * 12500),
+        fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+        fc.constantFrom(NaN, Infinity, -Infinity, -0),
+      ),
+      { maxLength: 2500 },
+    ),
+    fc.tuple(fc.double({ noNaN: true }), fc.nat({ max: 50 })).map(([v, n]) => Array(n).fill(v)),
+  );
+
+  it('equal `summarize` and `histogram` called one after the other (property, seed 73)', () => {
+    fc.assert(
+      fc.property(outputs, fc.integer({ min: 1, max: 40 }), (values, bins) => {
+        const data = Float64Array.from(values);
+        expect(summarizeWithHistogram(data, bins)).toEqual({
+          summary: summarize(data),
+          histogram: histogram(data, bins),
+        });
+      }),
+      { seed: 73, numRuns: 300 },
+    );
+  });
+
+  it('keep summarize equal to mean and standardDeviation computed on their own (property, seed 74)', () => {
+    fc.assert(
+      fc.property(outputs, (values) => {
+        const summary = summarize(values);
+        expect([summary.mean, summary.standardDeviation]).toEqual([
+          mean(values),
+          standardDeviation(values),
+        ]);
+      }),
+      { seed: 74, numRuns: 300 },
+    );
+  });
+
+  it('refuse a bin count that is not a positive whole number', () => {
+    expect(() => summarizeWithHistogram(Float64Array.from([1, 2]), 0)).toThrow(/binCount/);
   });
 });

@@ -35,6 +35,18 @@ describe('VectorMemo', () => {
     expect(memo.find([16])).toBe(-1);
   });
 
+  it('keeps every entry and its value while its tables double from 256 slots to hold 3,000 keys', () => {
+    // 3,000 entries of 2 + 1 doubles need 8,192 slots (half used at most): five doublings.
+    const memo = new VectorMemo(2, 1);
+    for (let key = 0; key < 3000; key++) memo.insert([key, -key], [key / 7]);
+    expect(memo.entries).toBe(3000);
+    const out = new Float64Array(1);
+    for (let key = 0; key < 3000; key++) {
+      memo.read(memo.find([key, -key]), out);
+      expect(out[0]).toBe(key / 7);
+    }
+  });
+
   it('finds every stored key again among many colliding integer keys (property)', () => {
     fc.assert(
       fc.property(
