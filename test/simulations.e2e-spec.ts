@@ -93,18 +93,24 @@ describe('simulation runs over HTTP (real app, temporary SQLite file)', () => {
     await request(server).delete(`/simulations/${running.body.id}`).expect(409);
   });
 
-  it('answers 400 with the JSON path for an invalid inline scenario', async () => {
+  it('answers 400 with every JSON path of an invalid inline scenario', async () => {
     const res = await request(server)
       .post('/simulations')
       .send({
         scenario: {
           name: 'broken',
           contract: 'ips-holbaek',
-          overrides: { intervention: { dropoutRate: 1.5 } },
+          overrides: { intervention: { dropoutRate: 1.5, deadweightRate: -0.2 } },
         },
       })
       .expect(400);
-    expect(res.body.message.join(' ')).toContain('/overrides/intervention/dropoutRate');
+    const paths = (res.body.violations as { path: string }[]).map((v) => v.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/overrides/intervention/dropoutRate',
+        '/overrides/intervention/deadweightRate',
+      ]),
+    );
   });
 
   it('answers 400 listing every violated field of the request', async () => {

@@ -23,11 +23,9 @@ export function loadContract(idOrPath: string): Contract {
     ...knowledgeBaseViolations(knowledgeBase(), contract),
   ];
   if (violations.length > 0) {
-    const [first, ...rest] = violations;
-    throw new DataFileError(
+    throw DataFileError.of(
       idOrPath,
-      violationPathToPointer(first.path),
-      first.message + rest.map((v) => `; ${violationPathToPointer(v.path)}: ${v.message}`).join(''),
+      violations.map((v) => ({ path: violationPathToPointer(v.path), message: v.message })),
     );
   }
   return contract;

@@ -25,10 +25,8 @@ export class DomainErrorsFilter implements ExceptionFilter {
       });
       return;
     }
-    const violations =
-      error instanceof InvalidInputError
-        ? error.violations
-        : [{ path: (error as DataFileError).jsonPath || '/', message: error.message }];
+    // A data file's violations are JSON pointers into it; every one is listed.
+    const violations = (error as InvalidInputError | DataFileError).violations;
     response.status(HttpStatus.BAD_REQUEST).json({
       statusCode: 400,
       error: 'Bad Request',

@@ -50,12 +50,9 @@ export function readContractFile(file: string): Contract {
   void _schema;
   const violations = validateContract(contract);
   if (violations.length > 0) {
-    const [first, ...rest] = violations;
-    const more = rest.map((v) => `; ${violationPathToPointer(v.path)}: ${v.message}`).join('');
-    throw new DataFileError(
+    throw DataFileError.of(
       displayPath(file),
-      violationPathToPointer(first.path),
-      first.message + more,
+      violations.map((v) => ({ path: violationPathToPointer(v.path), message: v.message })),
     );
   }
   return contract;

@@ -9,13 +9,25 @@ import { compileFunction } from 'node:vm';
  * the JSON path (a JSON pointer, '' for the whole document) and what was wrong.
  */
 export class DataFileError extends Error {
+  /** Every violation, by JSON pointer; the first is `jsonPath` with its message. */
+  public readonly violations: { path: string; message: string }[];
+
   constructor(
     public readonly file: string,
     public readonly jsonPath: string,
     message: string,
+    violations?: { path: string; message: string }[],
   ) {
     super(`${file}${jsonPath ? ` at ${jsonPath}` : ''}: ${message}`);
     this.name = 'DataFileError';
+    this.violations = violations ?? [{ path: jsonPath || '/', message }];
+  }
+
+  /** One error for several violations (JSON pointers): the first names the path, the message lists all. */
+  static of(file: string, violations: { path: string; message: string }[]): DataFileError {
+    const [first, ...rest] = violations;
+    const more = rest.map((v) => `; ${v.path}: ${v.message}`).join('');
+    return new DataFileError(file, first.path, first.message + more, violations);
   }
 }
 
@@ -203,13 +215,7 @@ export function describeSchemaErrors(errors: ErrorObject[]): { path: string; mes
 export function validateAgainstSchema<T>(file: string, data: unknown, schemaFile: string): T {
   const validate = schemaValidator(schemaFile);
   if (!validate(data)) {
-    const problems = describeSchemaErrors(validate.errors ?? []);
-    const rest = problems.slice(1).map((p) => `; ${p.path}: ${p.message}`);
-    throw new DataFileError(
-      displayPath(file),
-      problems[0].path,
-      problems[0].message + rest.join(''),
-    );
+    throw DataFileError.of(displayPath(file), describeSchemaErrors(validate.errors ?? []));
   }
   return data as T;
 }

@@ -111,11 +111,13 @@ function settingsOf(simulation?: { trials?: number; seed?: string | number }): R
 /** Re-labels a domain error as an error of this file at the given JSON pointer prefix. */
 function asFileError(label: string, prefix: string, error: unknown): never {
   if (error instanceof InvalidInputError) {
-    const [first, ...rest] = error.violations;
-    const pointer = (v: { path: string }) =>
-      prefix + (v.path.startsWith('/') ? v.path : violationPathToPointer(v.path));
-    const more = rest.map((v) => `; ${pointer(v)}: ${v.message}`).join('');
-    throw new DataFileError(label, pointer(first), first.message + more);
+    throw DataFileError.of(
+      label,
+      error.violations.map((v) => ({
+        path: prefix + (v.path.startsWith('/') ? v.path : violationPathToPointer(v.path)),
+        message: v.message,
+      })),
+    );
   }
   throw error;
 }

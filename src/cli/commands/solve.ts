@@ -98,9 +98,10 @@ function asConditionsFileError(file: string, error: unknown): never {
   ) {
     const pointer = (path: string) =>
       violationPathToPointer(path.replace(/^conditions\.?/, '')).replace(/\/$/, '');
-    const [first, ...rest] = error.violations;
-    const more = rest.map((v) => `; ${pointer(v.path)}: ${v.message}`).join('');
-    throw new DataFileError(file, pointer(first.path), first.message + more);
+    throw DataFileError.of(
+      file,
+      error.violations.map((v) => ({ path: pointer(v.path), message: v.message })),
+    );
   }
   throw error;
 }
