@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -8,14 +8,12 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
-  Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { LEVER_NAMES, type LeverName } from '../../../engine/negotiation';
+import { ScenarioSourceDto } from '../../simulations/dto/scenario-source.dto';
 import { AgreementConditionsDto } from './conditions.dto';
 
 /** Every candidate is a full Monte Carlo: 2.000 trials each by default (see `dsi solve`). */
@@ -58,36 +56,7 @@ export class LeverDto {
  * contract with the uncertainty to put on it), one lever (the zone of agreement) or two (a map),
  * and each party's conditions.
  */
-export class SolveRequestDto {
-  @ApiPropertyOptional({ description: 'A contract scenario as in simulations/*.json' })
-  @ValidateIf((o: SolveRequestDto) => o.scenarioFile === undefined && o.contractId === undefined)
-  @IsObject({ message: 'give one of scenario, scenarioFile or contractId' })
-  scenario?: Record<string, unknown>;
-
-  @ApiPropertyOptional({ example: 'ips-holbaek-rate-card' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[a-z0-9-]+$/, { message: 'scenarioFile must be a scenario id such as ips-holbaek' })
-  scenarioFile?: string;
-
-  @ApiPropertyOptional({
-    description: 'A stored contract (its latest revision unless revision is given)',
-  })
-  @IsOptional()
-  @IsUUID()
-  contractId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  revision?: number;
-
-  @ApiPropertyOptional({ description: 'With contractId: the scenario uncertainty block' })
-  @IsOptional()
-  @IsObject()
-  uncertainty?: Record<string, unknown>;
-
+export class SolveRequestDto extends ScenarioSourceDto {
   @ApiProperty({ type: () => LeverDto })
   @IsObject()
   @ValidateNested()
@@ -124,12 +93,6 @@ export class SolveRequestDto {
   @Min(1)
   @Max(MAX_SOLVE_TRIALS)
   trials?: number;
-
-  @ApiPropertyOptional({ description: 'Seed shared by every candidate (string or integer)' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value))
-  @IsString()
-  seed?: string;
 
   @ApiPropertyOptional({ maximum: MAX_SOLVE_WORKERS, default: 1 })
   @IsOptional()
