@@ -20,10 +20,26 @@ export interface BlockRange {
 export interface OutputColumn {
   name: string;
   width: number;
+  /**
+   * Record only the run's first this many trials (whole blocks of TRIALS_PER_BLOCK, or all the
+   * run's trials): the blocks after them get no view of this column. For outputs whose summary needs fewer trials than the
+   * run (fan charts), so that a large run neither stores nor reruns them.
+   */
+  trialLimit?: number;
 }
 
 /** Output columns by name; each holds trialCount × width values, trial by trial (value [trial·width + j]). */
 export type BlockColumns = Record<string, Float64Array>;
+
+/** Trials of [firstTrial, firstTrial + trialCount) that `column` records. */
+export function recordedTrials(
+  column: OutputColumn,
+  firstTrial: number,
+  trialCount: number,
+): number {
+  const end = Math.min(firstTrial + trialCount, column.trialLimit ?? Infinity);
+  return Math.max(0, end - firstTrial);
+}
 
 export interface BlockTaskDefinition<Params = any, Context = any> {
   /** Unique name, used to find the task in a worker thread. */
@@ -38,7 +54,8 @@ export interface BlockTaskDefinition<Params = any, Context = any> {
    * Computes the block's trials into `out`, whose columns are preallocated and zeroed. Draws
    * only from `blockStream(block.seed, block.blockIndex)`, and nothing may carry over from one
    * block to the next (scratch buffers in the context are overwritten per trial): a block's
-   * result must not depend on which thread ran which blocks before it.
+   * result must not depend on which thread ran which blocks before it. A column with a
+   * `trialLimit` is missing from `out` in the blocks past it.
    */
   runBlock(context: Context, block: BlockRange, out: BlockColumns): void;
 }
@@ -66,20 +83,30 @@ export function getBlockTask(name: string): BlockTaskDefinition {
   return definition;
 }
 
-/** Allocates zeroed columns for `trialCount` trials. */
+/**
+ * Allocates zeroed columns for `trialCount` trials, each as far as it records them; `shared`:
+ * on SharedArrayBuffers, which worker threads write into directly.
+ */
 export function allocateColumns(
   columns: readonly OutputColumn[],
   trialCount: number,
+  shared = false,
 ): BlockColumns {
   const out: BlockColumns = {};
-  for (const column of columns) out[column.name] = new Float64Array(trialCount * column.width);
+  for (const column of columns) {
+    const length = recordedTrials(column, 0, trialCount) * column.width;
+    out[column.name] = shared
+      ? new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT))
+      : new Float64Array(length);
+  }
   return out;
 }
 
 /**
  * Runs blocks [firstBlock, firstBlock + blockCount) of a run of `trials` trials, writing into
- * `out`, whose row 0 is trial `outFirstTrial`. Both the in-process runner and the worker call
- * this, so a block's result cannot depend on where it runs.
+ * the run's columns `out`. Both the in-process runner and the worker call this, so a block's
+ * result cannot depend on where it runs; blocks write disjoint ranges, so threads sharing the
+ * columns never write the same memory.
  */
 export function runBlocks(
   definition: BlockTaskDefinition,
@@ -89,7 +116,6 @@ export function runBlocks(
   firstBlock: number,
   blockCount: number,
   out: BlockColumns,
-  outFirstTrial: number,
 ): void {
   for (let blockIndex = firstBlock; blockIndex < firstBlock + blockCount; blockIndex++) {
     const firstTrial = blockIndex * TRIALS_PER_BLOCK;
@@ -97,7 +123,14 @@ export function runBlocks(
     if (trialCount <= 0) break;
     const views: BlockColumns = {};
     for (const column of columns) {
-      const start = (firstTrial - outFirstTrial) * column.width;
+      const recorded = recordedTrials(column, firstTrial, trialCount);
+      if (recorded === 0) continue;
+      if (recorded < trialCount) {
+        throw new RangeError(
+          `column ${column.name} ends inside block ${blockIndex}: its trial limit must be whole blocks or the run's trials`,
+        );
+      }
+      const start = firstTrial * column.width;
       views[column.name] = out[column.name].subarray(start, start + trialCount * column.width);
     }
     definition.runBlock(context, { blockIndex, firstTrial, trialCount, seed: run.seed }, views);

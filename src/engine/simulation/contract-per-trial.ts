@@ -43,7 +43,7 @@ export async function contractTrialTable(
   const outputs: ContractTaskOutputs = {
     scalars: fullRunScalars(base.contract.capital !== undefined),
     breakEven: true,
-    cumulativeNet: false,
+    cumulativeNetTrials: 0,
     precision: runPrecision(trials),
   };
   const params: ContractTaskParams = { ...base, outputs };

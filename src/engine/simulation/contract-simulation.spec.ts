@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../som/types';
 import { contractSimulationToJson, type ContractSimulationJson } from './contract-result-json';
 import {
   FULL_RECORD_TRIALS,
-  LARGE_RUN_FAN_CHART_TRIALS,
+  FAN_CHART_TRIALS,
   simulateContract,
   type ContractSimulationInput,
   type ContractSimulationResult,
@@ -164,14 +164,20 @@ describe('simulateContract results', () => {
     expect(result.monteCarlo.breakEven.investor).not.toBeNull();
   });
 
-  it('record large runs in float32 and take their fan charts from their first trials', async () => {
-    // With the limits lowered (a large run above 4096 trials, fan charts from the first 2048),
-    // the fan chart of a large run is the fan chart of a 2048-trial run (same streams, so the
-    // same trials), up to float32 storage: 7 significant digits, a few kroner on millions.
+  it('take fan charts from the first trials, and record large runs in float32', async () => {
+    // With the limits lowered (fan charts from the first 2048 trials, float32 above 4096), the
+    // fan chart of a longer run is the fan chart of a 2048-trial run (same streams, so the same
+    // trials): exactly in float64, and up to float32 storage (7 significant digits, a few kroner
+    // on millions) above the float64 limit. The other outputs use every trial.
     const input = templateInput('ips-holbaek');
     const recordLimits = { fullRecordTrials: 4096, fanChartTrials: 2048 };
-    const large = await simulateContract(input, { trials: 5000, seed: 9, recordLimits });
     const small = await simulateContract(input, { trials: 2048, seed: 9 });
+    const medium = await simulateContract(input, { trials: 3000, seed: 9, recordLimits });
+    const large = await simulateContract(input, { trials: 5000, seed: 9, recordLimits });
+    expect(small.monteCarlo.fanChart.trials).toBe(2048);
+    expect(medium.monteCarlo.fanChart).toEqual(small.monteCarlo.fanChart);
+    expect(medium.monteCarlo.outputs.netAtHorizon.kommune!.count).toBe(3000);
+    expect(medium.monteCarlo.outputs).not.toEqual(small.monteCarlo.outputs);
     expect(large.monteCarlo.fanChart.trials).toBe(2048);
     const bands = large.monteCarlo.fanChart.byActor.kommune!;
     small.monteCarlo.fanChart.byActor.kommune!.forEach((band, y) => {
@@ -180,8 +186,8 @@ describe('simulateContract results', () => {
       expect(Math.abs(bands[y].mean - band.mean)).toBeLessThanOrEqual(tolerance);
     });
     expect(large.monteCarlo.outputs.netAtHorizon.kommune!.count).toBe(5000);
-    // The same limits apply by default above 131,072 trials, from the first 65,536.
-    expect([FULL_RECORD_TRIALS, LARGE_RUN_FAN_CHART_TRIALS]).toEqual([131_072, 65_536]);
+    // By default: float32 above 131,072 trials, fan charts from the first 65,536.
+    expect([FULL_RECORD_TRIALS, FAN_CHART_TRIALS]).toEqual([131_072, 65_536]);
   });
 
   it('refuse bad settings and uncertainties, naming each field', async () => {
@@ -297,7 +303,13 @@ describe('simulateContract in worker threads', () => {
       uncertainty: { somGains: { coefficientOfVariation: 0.2 } },
       sensitivity: { trials: 200 },
     });
-    const settings: SimulationSettings = { trials: 5 * 1024 + 3, seed: 'threads' };
+    // Lowered record limits: float32 values, and fan charts from the first 2 of 6 blocks, so the
+    // threads also merge batches that record no fan-chart values.
+    const settings: SimulationSettings = {
+      trials: 5 * 1024 + 3,
+      seed: 'threads',
+      recordLimits: { fullRecordTrials: 4096, fanChartTrials: 2048 },
+    };
     const inProcess = await simulateContract(input, settings);
     const threaded = await simulateContract(input, {
       ...settings,

@@ -33,7 +33,7 @@ import {
 } from './contract-task';
 import type { MonteCarloActor } from './contract-trial';
 import type { SimulationSeed } from './rng';
-import { releaseColumns, runTrials, type RunTrialsResult } from './runner';
+import { runTrials } from './runner';
 import {
   contractSensitivity,
   DEFAULT_SENSITIVITY_TRIALS,
@@ -48,20 +48,20 @@ import {
  * (break-even years) and as probabilities, plus one-at-a-time sensitivity (tornado) data.
  *
  * Memory: a run keeps per trial only what the summaries need. Up to FULL_RECORD_TRIALS trials
- * everything is recorded in float64 in one run, fan charts included. Above it, the scalars and
- * break-even years of all trials are recorded in float32 (see contract-task.ts), and the fan
- * charts come from a second run, alongside, of the first LARGE_RUN_FAN_CHART_TRIALS trials (the
- * same block streams, so the very same trials): 6 actors × the horizon for every trial would be
- * 288 MB at a million trials and 6 years, while 65,536 trials pin the p5 … p95 bands to a few
- * tenths of a percent of their spread. The JSON says how many trials the fan charts used.
+ * the values are recorded in float64, above it in float32 (see contract-task.ts). The fan
+ * charts come from the run's first FAN_CHART_TRIALS trials (all of a smaller run), recorded in
+ * the same pass: 6 actors × the horizon for every trial would be 288 MB at a million trials
+ * and 6 years, and their summaries the largest cost of a run, while 65,536 trials pin the
+ * p5 … p95 bands to a few tenths of a percent of their spread. The JSON says how many trials
+ * the fan charts used.
  */
 
 export type { RateUncertainty };
 
-/** Runs up to this many trials (128 blocks) record everything in float64, fan charts included. */
+/** Runs up to this many trials (128 blocks) record their values in float64, larger ones in float32. */
 export const FULL_RECORD_TRIALS = 131_072;
-/** Larger runs take their fan charts from their first this many trials (64 blocks). */
-export const LARGE_RUN_FAN_CHART_TRIALS = 65_536;
+/** Fan charts summarise at most this many trials (64 blocks), a run's first. */
+export const FAN_CHART_TRIALS = 65_536;
 /**
  * Sweep points run in this thread below this many trials each: starting a worker pool per point
  * costs more than the work (results are the same either way).
@@ -111,7 +111,7 @@ export interface SimulationSettings {
   taskModulePath?: string;
   /** Tests only: start the main run's worker threads sooner than they pay off (see runner.ts). */
   threadsPayOffMs?: number;
-  /** Tests only: FULL_RECORD_TRIALS and LARGE_RUN_FAN_CHART_TRIALS, to reach the large-run path cheaply. */
+  /** Tests only: FULL_RECORD_TRIALS and FAN_CHART_TRIALS (whole blocks), to reach the large-run paths cheaply. */
   recordLimits?: { fullRecordTrials: number; fanChartTrials: number };
 }
 
@@ -283,111 +283,80 @@ export async function simulateContract(
         };
   const limits = settings.recordLimits ?? {
     fullRecordTrials: FULL_RECORD_TRIALS,
-    fanChartTrials: LARGE_RUN_FAN_CHART_TRIALS,
+    fanChartTrials: FAN_CHART_TRIALS,
   };
-  const separateFanRun = trials > limits.fullRecordTrials;
-  const fanTrials = separateFanRun ? Math.min(trials, limits.fanChartTrials) : trials;
+  const fanTrials = Math.min(trials, limits.fanChartTrials);
   const sensitivityTrials = sensitivitySettings
     ? sensitivitySettings.trials * sensitivityPointCount(contract)
     : 0;
-  const totalTrials = trials + (separateFanRun ? fanTrials : 0) + sensitivityTrials;
-  // Runs that go on at the same time report into their own counter.
-  const done = { main: 0, fan: 0, sensitivity: 0 };
-  const report = () => settings.onProgress?.(done.main + done.fan + done.sensitivity, totalTrials);
-  const run = (
-    outputs: ContractTaskOutputs,
-    runTrialsCount: number,
-    workers: number | undefined,
-    counter: 'main' | 'fan',
-  ): Promise<RunTrialsResult> => {
-    const params: ContractTaskParams = { contract, gains: plainGains, sampler, outputs };
-    return runTrials({
-      task: CONTRACT_TRIALS_TASK.name,
-      params,
-      trials: runTrialsCount,
-      seed,
-      workers,
-      signal: settings.signal,
-      blocksPerBatch: settings.blocksPerBatch,
-      workerFile: settings.workerFile,
-      taskModulePath: settings.taskModulePath,
-      threadsPayOffMs: settings.threadsPayOffMs,
-      // The fan-chart run is read once, early: its memory goes back as soon as it is summarised.
-      releasable: counter === 'fan',
-      onProgress: ({ trialsDone }) => {
-        done[counter] = trialsDone;
-        report();
-      },
-    });
-  };
+  const totalTrials = trials + sensitivityTrials;
+  // The main run and the sweeps may go on at the same time: each reports into its own counter.
+  const done = { main: 0, sensitivity: 0 };
+  const report = () => settings.onProgress?.(done.main + done.sensitivity, totalTrials);
 
-  const mainOutputs: ContractTaskOutputs = {
+  const outputs: ContractTaskOutputs = {
     scalars: fullRunScalars(hasCapital),
     breakEven: true,
-    cumulativeNet: !separateFanRun,
-    precision: separateFanRun ? 32 : 64,
+    cumulativeNetTrials: fanTrials,
+    precision: trials > limits.fullRecordTrials ? 32 : 64,
   };
-  const fanOutputs: ContractTaskOutputs = separateFanRun
-    ? { scalars: [], breakEven: false, cumulativeNet: true, precision: 32 }
-    : mainOutputs;
-  const shape = { startYear: contract.startYear, horizonYears: contract.horizonYears, hasCapital };
-  const sweeps = () =>
-    sensitivitySettings
-      ? contractSensitivity(
-          { contract, gains: input.gains, plainGains, sampler },
-          {
-            variation: sensitivitySettings.variation,
-            trialsPerPoint: sensitivitySettings.trials,
-            seed,
-            workers:
-              sensitivitySettings.trials >= SENSITIVITY_THREADED_MIN_TRIALS ? settings.workers : 1,
-            signal: settings.signal,
-            onTrials: (trialsDone) => {
-              done.sensitivity = trialsDone;
-              report();
-            },
-            workerFile: settings.workerFile,
-            taskModulePath: settings.taskModulePath,
-          },
-        )
-      : Promise.resolve(null);
-  const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+  const mainRun = runTrials({
+    task: CONTRACT_TRIALS_TASK.name,
+    params: { contract, gains: plainGains, sampler, outputs } satisfies ContractTaskParams,
+    trials,
+    seed,
+    workers: settings.workers,
+    signal: settings.signal,
+    blocksPerBatch: settings.blocksPerBatch,
+    workerFile: settings.workerFile,
+    taskModulePath: settings.taskModulePath,
+    threadsPayOffMs: settings.threadsPayOffMs,
+    onProgress: ({ trialsDone }) => {
+      done.main = trialsDone;
+      report();
+    },
+  });
+  const sweeps = async (): Promise<{ value: SensitivityResult | null; ms: number }> => {
+    if (!sensitivitySettings) return { value: null, ms: 0 };
     const from = performance.now();
-    const value = await work();
+    const value = await contractSensitivity(
+      { contract, gains: input.gains, plainGains, sampler },
+      {
+        variation: sensitivitySettings.variation,
+        trialsPerPoint: sensitivitySettings.trials,
+        seed,
+        workers:
+          sensitivitySettings.trials >= SENSITIVITY_THREADED_MIN_TRIALS ? settings.workers : 1,
+        signal: settings.signal,
+        onTrials: (trialsDone) => {
+          done.sensitivity = trialsDone;
+          report();
+        },
+        workerFile: settings.workerFile,
+        taskModulePath: settings.taskModulePath,
+      },
+    );
     return { value, ms: performance.now() - from };
   };
 
-  // With worker threads, this thread runs the fan-chart run (and summarises it, so its columns
-  // are freed early) and the sensitivity sweeps while it shares the main run with them; alone,
-  // it runs them one after the other. The order of the work changes no result.
+  // With worker threads, this thread runs the sensitivity sweeps while it shares the main run
+  // with them; alone, it runs them after the main run's summaries. The order changes no result.
   const threaded = (settings.workers ?? 1) > 1;
-  const fanRun = separateFanRun
-    ? () =>
-        run(fanOutputs, fanTrials, 1, 'fan').then((fan) => {
-          const bands = summarizeFanCharts(fan.columns, fanOutputs, fanTrials, shape);
-          releaseColumns(fan.columns);
-          return bands;
-        })
-    : null;
-  const mainRun = run(mainOutputs, trials, settings.workers, 'main');
-  const sideRuns = threaded ? Promise.all([fanRun?.() ?? null, timed(sweeps)]) : null;
-  // Awaited below; should the main run fail first, their failure must not go unhandled.
-  sideRuns?.catch(() => undefined);
+  const sideRun = threaded ? sweeps() : null;
+  // Awaited below; should the main run fail first, its failure must not go unhandled.
+  sideRun?.catch(() => undefined);
   const main = await mainRun;
   const simulated = performance.now();
-  const fanChart = fanRun === null ? null : threaded ? null : await fanRun();
 
-  const scalars = summarizeScalars(main.columns, mainOutputs, trials, {
+  const scalars = summarizeScalars(main.columns, outputs, trials, {
     hasCapital,
     investorTargetReturn: input.investorTargetReturn ?? null,
   });
-  const breakEven = summarizeBreakEven(main.columns, mainOutputs, trials, contract.horizonYears);
-  const fullFanChart =
-    fanRun === null ? summarizeFanCharts(main.columns, mainOutputs, trials, shape) : null;
+  const breakEven = summarizeBreakEven(main.columns, outputs, trials, contract.horizonYears);
+  const shape = { startYear: contract.startYear, horizonYears: contract.horizonYears, hasCapital };
+  const fanChart = summarizeFanCharts(main.columns, outputs, fanTrials, shape);
   const summarized = performance.now();
-  const [separateFanChart, sensitivityRun] = sideRuns
-    ? await sideRuns
-    : [fanChart, await timed(sweeps)];
+  const sensitivityRun = await (sideRun ?? sweeps());
   const monteCarlo: ContractMonteCarlo = {
     trials,
     quantileDefinition: QUANTILE_DEFINITION,
@@ -395,10 +364,7 @@ export async function simulateContract(
     somGainsCoefficientOfVariation: sampler.somGainsCoefficientOfVariation ?? 0,
     cohortSampling: sampler.cohortSampling ?? true,
     outputs: scalars.outputs,
-    fanChart: {
-      trials: fanTrials,
-      byActor: (fullFanChart ?? separateFanChart) as Record<MonteCarloActor, FanChartYear[] | null>,
-    },
+    fanChart: { trials: fanTrials, byActor: fanChart },
     breakEven,
     probabilities: scalars.probabilities,
   };

@@ -41,7 +41,8 @@ const BYTES_PER_PACKED_CODES = 4;
  * - "trials": the requested per-trial scalars (nets at the horizon, payments, IRR, …), then,
  *   if requested, the break-even contract year of each actor (0 = never, 255 = not
  *   applicable), packed into one 32-bit word per trial (see BREAK_EVEN_BITS);
- * - "cumulativeNet": per actor and year (series actor × years + year), for the fan charts.
+ * - "cumulativeNet": per actor and year (series actor × years + year), for the fan charts, of
+ *   the run's first `cumulativeNetTrials` trials only.
  * Within its block's slots a column is stored series by series ([series × trialCount + trial]),
  * not trial by trial, so the summaries read each series as contiguous runs (several times
  * faster than strided reads across a 30 MB column); the readers below undo the layout.
@@ -73,7 +74,11 @@ export type ScalarOutput = (typeof SCALAR_OUTPUTS)[number];
 export interface ContractTaskOutputs {
   scalars: readonly ScalarOutput[];
   breakEven: boolean;
-  cumulativeNet: boolean;
+  /**
+   * Record the cumulative net (fan charts) of the run's first this many trials: 0 for none, at
+   * least the run's trials for all, else a multiple of TRIALS_PER_BLOCK.
+   */
+  cumulativeNetTrials: number;
   precision: 32 | 64;
 }
 
@@ -178,10 +183,12 @@ export function contractTaskLayout(outputs: ContractTaskOutputs, years: number):
     outputs.scalars.length * valueBytes + (outputs.breakEven ? BYTES_PER_PACKED_CODES : 0);
   if (trialBytes > 0)
     layout.push({ name: 'trials', width: Math.ceil(trialBytes / BYTES_PER_SLOT) });
-  if (outputs.cumulativeNet) {
+  const netTrials = outputs.cumulativeNetTrials;
+  if (netTrials > 0) {
     layout.push({
       name: 'cumulativeNet',
       width: Math.ceil((ACTOR_COUNT * years * valueBytes) / BYTES_PER_SLOT),
+      trialLimit: netTrials,
     });
   }
   return layout;

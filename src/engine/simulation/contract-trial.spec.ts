@@ -33,7 +33,7 @@ const GAINS = handGains([
 const OUTPUTS: ContractTaskOutputs = {
   scalars: ['outcomePayments', 'additionalSuccesses'],
   breakEven: false,
-  cumulativeNet: false,
+  cumulativeNetTrials: 0,
   precision: 64,
 };
 

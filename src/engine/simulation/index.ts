@@ -58,7 +58,7 @@ export {
   contractTaskInputs,
   runPrecision,
   FULL_RECORD_TRIALS,
-  LARGE_RUN_FAN_CHART_TRIALS,
+  FAN_CHART_TRIALS,
 } from './contract-simulation';
 export type {
   ContractSimulationInput,

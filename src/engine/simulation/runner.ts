@@ -13,16 +13,17 @@ import type { WorkerBatchMessage, WorkerBatchResult } from './worker';
 
 /**
  * Runs N trials of a registered block task, split into fixed blocks (TRIALS_PER_BLOCK), in
- * this thread or across threads, and merges the columns in trial order. Blocks draw from
- * streams keyed by (seed, blockIndex) only, so the merged columns are identical for any number
- * of workers and any batch size.
+ * this thread or across threads, into columns in trial order. Blocks draw from streams keyed by
+ * (seed, blockIndex) only, so the columns are identical for any number of workers and any
+ * batch size.
  *
  * `workers: n` means that up to n threads compute: this one and n − 1 worker threads (piscina),
- * all taking batches of consecutive blocks from one queue until it is empty. This thread starts
- * at once, where it used to wait idle while the workers started (0.1–0.2 s each: a thread, its
- * modules, cold code); it computes small batches and yields between them, so it keeps the
- * workers fed and merges their results as they come, and one worker thread fewer is one heap
- * fewer. The workers are started only once the work left would outlast their start-up
+ * all taking batches of consecutive blocks from one queue until it is empty, each writing its
+ * blocks straight into the run's columns (SharedArrayBuffers: no copy, no transfer, no batch
+ * buffers to collect). This thread starts at once, where it used to wait idle while the
+ * workers started (a thread, its modules, cold code); it computes small batches and yields
+ * between them, so it keeps the workers fed, and one worker thread fewer is one heap fewer.
+ * The workers are started only once the work left would outlast their start-up
  * (DEFAULT_THREADS_PAY_OFF_MS): a short run is done sooner by this thread alone.
  *
  * Worker threads load `worker.js` beside this file, i.e. compiled JavaScript in dist/. When the
@@ -59,11 +60,6 @@ export interface RunTrialsOptions<Params> {
    * longer than this (default DEFAULT_THREADS_PAY_OFF_MS); 0 starts them at once.
    */
   threadsPayOffMs?: number;
-  /**
-   * Columns whose memory `releaseColumns` can give back at once, rather than at some later
-   * garbage collection: for a run whose columns are read once, early in a long simulation.
-   */
-  releasable?: boolean;
 }
 
 export interface RunTimings {
@@ -142,12 +138,7 @@ export async function runTrials<Params>(
   const definition = getBlockTask(options.task);
   const context = definition.prepare(options.params);
   const layout = definition.columns(context);
-  const columns = options.releasable
-    ? releasableColumns(layout, trials)
-    : allocateColumns(layout, trials);
   const blocks = blockCount(trials);
-  const prepared = performance.now();
-
   const workerFile = options.workerFile ?? (RUNNING_FROM_SOURCES ? undefined : DEFAULT_WORKER_FILE);
   const taskModulePath = options.taskModulePath ?? definition.modulePath;
   let workers = Math.min(requestedWorkers, blocks);
@@ -157,6 +148,10 @@ export async function runTrials<Params>(
     fallbackReason =
       'worker threads need compiled JavaScript; ran in-process from TypeScript sources';
   }
+  // Worker threads write their blocks straight into shared columns: no copies, no transfers.
+  const columns = allocateColumns(layout, trials, workers > 1);
+  const prepared = performance.now();
+
   const blocksPerBatch =
     options.blocksPerBatch ??
     (workers === 1 ? DEFAULT_IN_PROCESS_BLOCKS_PER_BATCH : SHARED_MAIN_BLOCKS_PER_BATCH);
@@ -173,7 +168,7 @@ export async function runTrials<Params>(
       throwIfAborted(options.signal);
       const { firstBlock, count } = batch;
       const from = performance.now();
-      runBlocks(definition, context, layout, { seed, trials }, firstBlock, count, columns, 0);
+      runBlocks(definition, context, layout, { seed, trials }, firstBlock, count, columns);
       afterBatch?.(count, performance.now() - from);
       progress(batchTrials(firstBlock, count, trials));
       await yieldToEventLoop();
@@ -194,13 +189,8 @@ export async function runTrials<Params>(
           ? 0
           : (options.threadsPayOffMs ?? DEFAULT_THREADS_PAY_OFF_MS),
       computeHere,
-      message: batchMessage(options, taskModulePath),
-      onBatch: (result) => {
-        for (const column of layout) {
-          columns[column.name].set(result.columns[column.name], result.firstTrial * column.width);
-        }
-        progress(result.trialCount);
-      },
+      message: batchMessage(options, taskModulePath, columns),
+      onBatch: (result) => progress(result.trialCount),
     });
   }
   const finished = performance.now();
@@ -220,40 +210,6 @@ export async function runTrials<Params>(
     },
   };
 }
-
-/**
- * Zeroed columns on resizable ArrayBuffers, which `releaseColumns` can shrink to nothing: the
- * memory is returned at once, where a plain column's waits for a major garbage collection (a
- * run's columns are promoted to the old generation while it runs). Element access is somewhat
- * slower on them, so hot columns stay plain.
- */
-function releasableColumns(columns: readonly OutputColumn[], trialCount: number): BlockColumns {
-  const out: BlockColumns = {};
-  for (const column of columns) {
-    const bytes = trialCount * column.width * Float64Array.BYTES_PER_ELEMENT;
-    const buffer = new ResizableBuffer(bytes, { maxByteLength: bytes });
-    out[column.name] = new Float64Array(buffer, 0, trialCount * column.width);
-  }
-  return out;
-}
-
-/** Gives back the memory of a run's `releasable` columns now; they read as empty afterwards. */
-export function releaseColumns(columns: BlockColumns): void {
-  for (const column of Object.values(columns)) {
-    const buffer = column.buffer as ResizableArrayBuffer;
-    if (buffer.resizable) buffer.resize(0);
-  }
-}
-
-/** An ES2024 resizable ArrayBuffer (Node ≥ 20), not yet in the TypeScript library this project targets. */
-interface ResizableArrayBuffer extends ArrayBuffer {
-  readonly resizable: boolean;
-  resize(byteLength: number): void;
-}
-const ResizableBuffer = ArrayBuffer as unknown as new (
-  byteLength: number,
-  options: { maxByteLength: number },
-) => ResizableArrayBuffer;
 
 /** The blocks of a run not yet handed out; every computing thread takes its batches from here. */
 class BlockQueue {
@@ -283,6 +239,7 @@ class BlockQueue {
 function batchMessage<Params>(
   options: RunTrialsOptions<Params>,
   modulePath: string,
+  columns: BlockColumns,
 ): (firstBlock: number, blockCount: number) => WorkerBatchMessage {
   const runId = `${process.pid}-${++runCounter}`;
   return (firstBlock, blockCount) => ({
@@ -294,6 +251,7 @@ function batchMessage<Params>(
     trials: options.trials,
     firstBlock,
     blockCount,
+    columns,
   });
 }
 

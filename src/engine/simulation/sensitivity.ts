@@ -291,7 +291,7 @@ export async function contractSensitivity(
       outputs: {
         scalars: ['netKommune', 'netPublic', 'netInvestor'],
         breakEven: false,
-        cumulativeNet: false,
+        cumulativeNetTrials: 0,
         precision: 64,
       },
     };

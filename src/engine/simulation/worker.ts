@@ -1,6 +1,4 @@
-import { move, transferableSymbol, valueSymbol } from 'piscina';
 import {
-  allocateColumns,
   getBlockTask,
   runBlocks,
   type BlockColumns,
@@ -27,12 +25,13 @@ export interface WorkerBatchMessage {
   trials: number;
   firstBlock: number;
   blockCount: number;
+  /** The run's columns on SharedArrayBuffers: cloning shares their memory, so the blocks are written in place. */
+  columns: BlockColumns;
 }
 
 export interface WorkerBatchResult {
   firstTrial: number;
   trialCount: number;
-  columns: BlockColumns;
 }
 
 interface PreparedRun {
@@ -59,11 +58,10 @@ async function prepareRun(message: WorkerBatchMessage): Promise<PreparedRun> {
   return prepared;
 }
 
-export default async function runWorkerBatch(message: WorkerBatchMessage) {
+export default async function runWorkerBatch(
+  message: WorkerBatchMessage,
+): Promise<WorkerBatchResult> {
   const prepared = await prepareRun(message);
-  const firstTrial = message.firstBlock * TRIALS_PER_BLOCK;
-  const trialCount = Math.min(message.blockCount * TRIALS_PER_BLOCK, message.trials - firstTrial);
-  const columns = allocateColumns(prepared.columns, trialCount);
   runBlocks(
     prepared.definition,
     prepared.context,
@@ -71,11 +69,9 @@ export default async function runWorkerBatch(message: WorkerBatchMessage) {
     message,
     message.firstBlock,
     message.blockCount,
-    columns,
-    firstTrial,
+    message.columns,
   );
-  const result: WorkerBatchResult = { firstTrial, trialCount, columns };
-  // Transfer the column buffers to the main thread instead of copying them.
-  const buffers = Object.values(columns).map((column) => column.buffer);
-  return move({ [transferableSymbol]: buffers, [valueSymbol]: result });
+  const firstTrial = message.firstBlock * TRIALS_PER_BLOCK;
+  const trialCount = Math.min(message.blockCount * TRIALS_PER_BLOCK, message.trials - firstTrial);
+  return { firstTrial, trialCount };
 }
