@@ -42,7 +42,7 @@ interface BreakEvenJson {
 }
 interface SweepPointJson {
   value: number;
-  meanNetAtHorizon: { kommune: number; public: number; investor: number | null };
+  netAtHorizon: { kommune: number; public: number; investor: number | null };
 }
 interface SensitivityEntryJson {
   parameter: string;
@@ -77,7 +77,6 @@ export interface ContractSimulationView {
   };
   sensitivity: {
     variation: number;
-    trialsPerPoint: number;
     parameters: SensitivityEntryJson[];
   } | null;
   meta: { seed: string | number; trials: number; version: string | null };
@@ -269,8 +268,8 @@ function delta(
   base: SweepPointJson,
   actor: 'kommune' | 'investor',
 ): number | null {
-  const value = point.meanNetAtHorizon[actor];
-  const baseValue = base.meanNetAtHorizon[actor];
+  const value = point.netAtHorizon[actor];
+  const baseValue = base.netAtHorizon[actor];
   return value === null || baseValue === null ? null : value - baseValue;
 }
 
@@ -404,14 +403,14 @@ function monteCarloTables(r: ContractSimulationView, language: ReportLanguage): 
         W[language].parameters[e.parameter] ?? e.parameter,
         e.low.value,
         e.high.value,
-        e.low.meanNetAtHorizon.kommune,
-        e.base.meanNetAtHorizon.kommune,
-        e.high.meanNetAtHorizon.kommune,
+        e.low.netAtHorizon.kommune,
+        e.base.netAtHorizon.kommune,
+        e.high.netAtHorizon.kommune,
         ...(hasInvestor
           ? [
-              e.low.meanNetAtHorizon.investor,
-              e.base.meanNetAtHorizon.investor,
-              e.high.meanNetAtHorizon.investor,
+              e.low.netAtHorizon.investor,
+              e.base.netAtHorizon.investor,
+              e.high.netAtHorizon.investor,
             ]
           : []),
         e.switchingValue.kommune,

@@ -25,7 +25,7 @@ export const CONTRACT_SIMULATION_WORDS = {
       fan: (actor: string) => `Kumuleret nettoresultat: ${actor}`,
       histogram: 'Investorens pengemultipel (tilbagebetalt / trukket kapital)',
       tornado: (actor: string) =>
-        `Følsomhed: gennemsnitligt nettoresultat for ${actor} ved lav og høj værdi`,
+        `Følsomhed: nettoresultat for ${actor} ved forventede værdier, lav og høj værdi`,
       median: 'Median',
       expected: 'Forventet',
       band90: '90 %-bånd',
@@ -39,7 +39,7 @@ export const CONTRACT_SIMULATION_WORDS = {
       breakEven: 'Monte Carlo: fordeling af break-even-år (andel af simuleringer)',
       outputs: 'Monte Carlo: resultater ved periodens slutning',
       returns: 'Monte Carlo: investorens afkast',
-      sensitivity: 'Følsomhed: gennemsnitligt nettoresultat ved lav, basis og høj værdi (kr.)',
+      sensitivity: 'Følsomhed: nettoresultat ved forventede værdier, lav, basis og høj værdi (kr.)',
       never: 'Aldrig',
     },
     outputs: {
@@ -96,7 +96,7 @@ export const CONTRACT_SIMULATION_WORDS = {
       fan: (actor: string) => `Cumulative net position: ${actor}`,
       histogram: "The investor's money multiple (repaid / capital drawn)",
       tornado: (actor: string) =>
-        `Sensitivity: mean net position of ${actor} at a low and a high value`,
+        `Sensitivity: net position of ${actor} at expected values, low and high value`,
       median: 'Median',
       expected: 'Expected',
       band90: '90% band',
@@ -110,7 +110,7 @@ export const CONTRACT_SIMULATION_WORDS = {
       breakEven: 'Monte Carlo: distribution of the break-even year (share of trials)',
       outputs: 'Monte Carlo: results at the end of the period',
       returns: "Monte Carlo: the investor's return",
-      sensitivity: 'Sensitivity: mean net position at the low, base and high value (DKK)',
+      sensitivity: 'Sensitivity: net position at expected values, low, base and high value (DKK)',
       never: 'Never',
     },
     outputs: {

@@ -192,7 +192,6 @@ export class CompareView {
       base,
       edited,
       this.state.intervention,
-      Number(this.state.trials),
       withSensitivity,
     );
   }
@@ -360,7 +359,7 @@ export class CompareView {
         model.source.kind === 'template'
           ? await postJson<{ id: string; revision: number }>('/contracts', {
               templateId: model.source.id,
-              overrides: scenarioFor(model.source, base, edited, this.state.intervention, 1, false)
+              overrides: scenarioFor(model.source, base, edited, this.state.intervention, false)
                 .overrides,
             })
           : await postJson<{ id: string; revision: number }>(
@@ -607,9 +606,9 @@ export class CompareView {
         tornadoOption(
           parameters.map((p) => ({
             name: t(`sens_${p.parameter}`),
-            low: p.low.meanNetAtHorizon.kommune,
-            high: p.high.meanNetAtHorizon.kommune,
-            base: p.base.meanNetAtHorizon.kommune,
+            low: p.low.netAtHorizon.kommune,
+            high: p.high.netAtHorizon.kommune,
+            base: p.base.netAtHorizon.kommune,
           })),
         ),
       );

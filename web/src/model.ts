@@ -56,9 +56,8 @@ export const MIN_MODELS = 2;
 /** Trials per model by default: a few seconds in the browser, bands stable to about 1%. */
 export const DEFAULT_TRIALS = '2000';
 export const DEFAULT_SEED = 'dsi';
-/** Sensitivity sweeps (tornado) at ±20%, issue 5's default, with at most this many trials a point. */
+/** Sensitivity sweeps (tornado) at ±20%, issue 5's default. */
 export const SENSITIVITY_VARIATION = 0.2;
-export const SENSITIVITY_MAX_TRIALS = 1000;
 /** The API's limits on trials (CreateSimulationDto). */
 export const MIN_TRIALS = 1;
 export const MAX_TRIALS = 2_000_000;
@@ -405,7 +404,6 @@ export function scenarioFor(
   base: ContractDoc,
   edited: ContractDoc,
   intervention: InterventionEdits,
-  trials: number,
   withSensitivity: boolean,
 ): ContractDoc {
   const scenario: ContractDoc =
@@ -420,10 +418,7 @@ export function scenarioFor(
     };
   }
   if (withSensitivity) {
-    scenario.sensitivity = {
-      variation: SENSITIVITY_VARIATION,
-      trials: Math.min(trials, SENSITIVITY_MAX_TRIALS),
-    };
+    scenario.sensitivity = { variation: SENSITIVITY_VARIATION };
   }
   return scenario;
 }

@@ -39,8 +39,8 @@ interface ContractResultView {
   sensitivity: {
     parameters: {
       parameter: string;
-      low: { value: number; meanNetAtHorizon: Record<string, number | null> };
-      high: { value: number; meanNetAtHorizon: Record<string, number | null> };
+      low: { value: number; netAtHorizon: Record<string, number | null> };
+      high: { value: number; netAtHorizon: Record<string, number | null> };
       switchingValue: { kommune: number | null; investor: number | null };
     }[];
   } | null;
@@ -116,11 +116,11 @@ export function contractResultTable(name: string, result: unknown): string {
     lines.push(
       '',
       renderTable(
-        ['sensitivity (mean net kommune)', 'low', 'high', 'switching value (kommune)'],
+        ['sensitivity (net kommune, expected)', 'low', 'high', 'switching value (kommune)'],
         r.sensitivity.parameters.map((p) => [
           p.parameter,
-          kroner(p.low.meanNetAtHorizon.kommune),
-          kroner(p.high.meanNetAtHorizon.kommune),
+          kroner(p.low.netAtHorizon.kommune),
+          kroner(p.high.netAtHorizon.kommune),
           p.switchingValue.kommune === null
             ? '–'
             : formatDanishNumber(p.switchingValue.kommune.toFixed(3), 3),

@@ -126,7 +126,7 @@ function netsJson(nets: NetsAtHorizon): Record<string, unknown> {
 }
 
 function pointJson(point: SweepPoint): Record<string, unknown> {
-  return { value: rate(point.value), meanNetAtHorizon: netsJson(point.meanNetAtHorizon) };
+  return { value: rate(point.value), netAtHorizon: netsJson(point.netAtHorizon) };
 }
 
 function timingsJson(timings: ContractSimulationTimings): ContractSimulationTimings {
@@ -197,7 +197,6 @@ export function contractSimulationToJson(result: ContractSimulationResult): Cont
     },
     sensitivity: sensitivity && {
       variation: sensitivity.variation,
-      trialsPerPoint: sensitivity.trialsPerPoint,
       parameters: sensitivity.parameters.map((entry) => ({
         parameter: entry.parameter,
         unit: entry.unit,

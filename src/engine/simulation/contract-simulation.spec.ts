@@ -130,7 +130,7 @@ describe('simulateContract results', () => {
     const input = templateInput('ips-holbaek-rate-card', {
       uncertainty,
       investorTargetReturn: 0.05,
-      sensitivity: { trials: 300 },
+      sensitivity: { variation: 0.2 },
     });
     const settings: SimulationSettings = { trials: 3 * 1024 + 17, seed: 'same' };
     const reference = withoutTimings(
@@ -219,7 +219,7 @@ describe('simulateContract results', () => {
 
 describe('contractSimulationToJson', () => {
   it('writes the sections in a fixed order, nulls where a value does not exist, and no NaN', async () => {
-    const input = templateInput('ips-holbaek', { sensitivity: { trials: 200 } });
+    const input = templateInput('ips-holbaek', { sensitivity: { variation: 0.2 } });
     const json = contractSimulationToJson(
       await simulateContract(input, { trials: 1500, seed: 'json', version: '0.1.0' }),
     );
@@ -301,7 +301,7 @@ describe('simulateContract in worker threads', () => {
   it('gives the same JSON with 2 workers as in this thread', async () => {
     const input = templateInput('ips-holbaek', {
       uncertainty: { somGains: { coefficientOfVariation: 0.2 } },
-      sensitivity: { trials: 200 },
+      sensitivity: { variation: 0.2 },
     });
     // Lowered record limits: float32 values, and fan charts from the first 2 of 6 blocks, so the
     // threads also merge batches that record no fan-chart values.

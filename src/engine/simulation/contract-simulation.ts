@@ -36,9 +36,7 @@ import type { SimulationSeed } from './rng';
 import { runTrials } from './runner';
 import {
   contractSensitivity,
-  DEFAULT_SENSITIVITY_TRIALS,
   DEFAULT_SENSITIVITY_VARIATION,
-  sensitivityPointCount,
   type SensitivityResult,
 } from './sensitivity';
 
@@ -62,12 +60,6 @@ export type { RateUncertainty };
 export const FULL_RECORD_TRIALS = 131_072;
 /** Fan charts summarise at most this many trials (64 blocks), a run's first. */
 export const FAN_CHART_TRIALS = 65_536;
-/**
- * Sweep points run in this thread below this many trials each: starting a worker pool per point
- * costs more than the work (results are the same either way).
- */
-export const SENSITIVITY_THREADED_MIN_TRIALS = 32_768;
-
 export interface ContractUncertainty {
   grossSuccessRate?: RateUncertainty;
   deadweightRate?: RateUncertainty;
@@ -93,7 +85,7 @@ export interface ContractSimulationInput {
   /** Target IRR for P(investor reaches its target return). */
   investorTargetReturn?: number;
   /** Tornado settings; false skips the sensitivity analysis. */
-  sensitivity?: { variation?: number; trials?: number } | false;
+  sensitivity?: { variation?: number } | false;
 }
 
 export interface SimulationSettings {
@@ -142,7 +134,7 @@ export interface ContractSimulationResult {
     contract: Contract;
     uncertainty: ContractUncertainty;
     investorTargetReturn: number | null;
-    sensitivity: { variation: number; trials: number } | false;
+    sensitivity: { variation: number } | false;
     seed: SimulationSeed;
     trials: number;
   };
@@ -194,10 +186,6 @@ function checkInput(input: ContractSimulationInput, settings: SimulationSettings
     const v = sensitivity.variation;
     if (v !== undefined && !(v > 0 && v <= 1)) {
       fail('sensitivity.variation', `must lie in (0, 1], got ${JSON.stringify(v)}`);
-    }
-    const n = sensitivity.trials;
-    if (n !== undefined && !(Number.isSafeInteger(n) && n >= 1)) {
-      fail('sensitivity.trials', `must be a whole number >= 1, got ${JSON.stringify(n)}`);
     }
   }
   return violations;
@@ -277,30 +265,19 @@ export async function simulateContract(
   const sensitivitySettings =
     input.sensitivity === false
       ? false
-      : {
-          variation: input.sensitivity?.variation ?? DEFAULT_SENSITIVITY_VARIATION,
-          trials: input.sensitivity?.trials ?? Math.min(trials, DEFAULT_SENSITIVITY_TRIALS),
-        };
+      : { variation: input.sensitivity?.variation ?? DEFAULT_SENSITIVITY_VARIATION };
   const limits = settings.recordLimits ?? {
     fullRecordTrials: FULL_RECORD_TRIALS,
     fanChartTrials: FAN_CHART_TRIALS,
   };
   const fanTrials = Math.min(trials, limits.fanChartTrials);
-  const sensitivityTrials = sensitivitySettings
-    ? sensitivitySettings.trials * sensitivityPointCount(contract)
-    : 0;
-  const totalTrials = trials + sensitivityTrials;
-  // The main run and the sweeps may go on at the same time: each reports into its own counter.
-  const done = { main: 0, sensitivity: 0 };
-  const report = () => settings.onProgress?.(done.main + done.sensitivity, totalTrials);
-
   const outputs: ContractTaskOutputs = {
     scalars: fullRunScalars(hasCapital),
     breakEven: true,
     cumulativeNetTrials: fanTrials,
     precision: trials > limits.fullRecordTrials ? 32 : 64,
   };
-  const mainRun = runTrials({
+  const main = await runTrials({
     task: CONTRACT_TRIALS_TASK.name,
     params: { contract, gains: plainGains, sampler, outputs } satisfies ContractTaskParams,
     trials,
@@ -311,41 +288,8 @@ export async function simulateContract(
     workerFile: settings.workerFile,
     taskModulePath: settings.taskModulePath,
     threadsPayOffMs: settings.threadsPayOffMs,
-    onProgress: ({ trialsDone }) => {
-      done.main = trialsDone;
-      report();
-    },
+    onProgress: ({ trialsDone }) => settings.onProgress?.(trialsDone, trials),
   });
-  const sweeps = async (): Promise<{ value: SensitivityResult | null; ms: number }> => {
-    if (!sensitivitySettings) return { value: null, ms: 0 };
-    const from = performance.now();
-    const value = await contractSensitivity(
-      { contract, gains: input.gains, plainGains, sampler },
-      {
-        variation: sensitivitySettings.variation,
-        trialsPerPoint: sensitivitySettings.trials,
-        seed,
-        workers:
-          sensitivitySettings.trials >= SENSITIVITY_THREADED_MIN_TRIALS ? settings.workers : 1,
-        signal: settings.signal,
-        onTrials: (trialsDone) => {
-          done.sensitivity = trialsDone;
-          report();
-        },
-        workerFile: settings.workerFile,
-        taskModulePath: settings.taskModulePath,
-      },
-    );
-    return { value, ms: performance.now() - from };
-  };
-
-  // With worker threads, this thread runs the sensitivity sweeps while it shares the main run
-  // with them; alone, it runs them after the main run's summaries. The order changes no result.
-  const threaded = (settings.workers ?? 1) > 1;
-  const sideRun = threaded ? sweeps() : null;
-  // Awaited below; should the main run fail first, its failure must not go unhandled.
-  sideRun?.catch(() => undefined);
-  const main = await mainRun;
   const simulated = performance.now();
 
   const scalars = summarizeScalars(main.columns, outputs, trials, {
@@ -356,7 +300,10 @@ export async function simulateContract(
   const shape = { startYear: contract.startYear, horizonYears: contract.horizonYears, hasCapital };
   const fanChart = summarizeFanCharts(main.columns, outputs, fanTrials, shape);
   const summarized = performance.now();
-  const sensitivityRun = await (sideRun ?? sweeps());
+  const sensitivity = sensitivitySettings
+    ? contractSensitivity(contract, input.gains, sensitivitySettings.variation)
+    : null;
+  const swept = performance.now();
   const monteCarlo: ContractMonteCarlo = {
     trials,
     quantileDefinition: QUANTILE_DEFINITION,
@@ -368,8 +315,6 @@ export async function simulateContract(
     breakEven,
     probabilities: scalars.probabilities,
   };
-  const sensitivity = sensitivityRun.value;
-  const swept = performance.now();
   // The exact projection comes last: the cash-flow formula is generic over its arithmetic, and
   // running it on Decimals first would leave V8's type feedback for the float trials
   // polymorphic (calls through `Arith` no longer inlined, every float boxed): about twice
@@ -397,7 +342,7 @@ export async function simulateContract(
         projectionMs: checked - started + (finished - swept),
         simulateMs: simulated - checked,
         summarizeMs: summarized - simulated,
-        sensitivityMs: sensitivityRun.ms,
+        sensitivityMs: swept - summarized,
         totalMs: finished - started,
         workersUsed: main.workersUsed,
       },

@@ -1,10 +1,5 @@
 import Decimal from 'decimal.js';
-import {
-  compileContract,
-  type CompiledContract,
-  type Contract,
-  type CountMetric,
-} from '../contract';
+import { compileContract, type Contract, type CountMetric } from '../contract';
 import { PUBLIC_ACTORS, WELFARE_AREAS, type PublicActor, type WelfareArea } from '../shared/actors';
 import { floatArith } from '../shared/arith';
 import { Money } from '../shared/decimal';
@@ -98,8 +93,6 @@ export interface ContractTaskParams {
   contract: Contract;
   gains: PlainGainProfile;
   sampler: OutcomeSamplerOptions;
-  /** Sensitivity sweeps: multiply all rate-card and baseline prices, or all SØM gains. */
-  scales?: { price?: number; somGains?: number };
   outputs: ContractTaskOutputs;
 }
 
@@ -139,32 +132,6 @@ export function gainProfileFromPlain(plain: PlainGainProfile): GainProfile {
         WELFARE_AREAS.map((area) => [area, byActorDecimals(offset.byArea[area])]),
       ) as Record<WelfareArea, Record<PublicActor, Decimal>>,
     })),
-  };
-}
-
-/**
- * A copy of a compiled float contract with all rate-card and baseline-adjusted prices and all SØM
- * gains per success multiplied by the sweep's scales (the original is left as it is).
- */
-export function withScales(
-  compiled: CompiledContract<number>,
-  scales: ContractTaskParams['scales'] = {},
-): CompiledContract<number> {
-  const priceScale = scales.price ?? 1;
-  const gainScale = scales.somGains ?? 1;
-  return {
-    ...compiled,
-    components: compiled.components.map((component) =>
-      component.kind === 'rateCard' || component.kind === 'baselineAdjusted'
-        ? { ...component, price: component.price * priceScale }
-        : component,
-    ),
-    gainPerSuccess: Object.fromEntries(
-      PUBLIC_ACTORS.map((actor) => [
-        actor,
-        compiled.gainPerSuccess[actor].map((gain) => gain * gainScale),
-      ]),
-    ) as Record<PublicActor, number[]>,
   };
 }
 
@@ -227,41 +194,17 @@ function fillScalars(trial: TrialResult, years: number, into: Float64Array): voi
   into[13] = trial.somGains[0] + trial.somGains[1] + trial.somGains[2];
 }
 
-/**
- * Evaluators by (gains, contract) object and scales, so the runs of one simulation in this
- * thread (the main run, the fan-chart run, the sweep points at other rates) share one compiled
- * contract and one warm memo. Sharing cannot change a result: an evaluator's output is a pure
- * function of the trial's outcomes. Worker threads receive copies and prepare their own.
- */
-const evaluators = new WeakMap<PlainGainProfile, WeakMap<Contract, Map<string, TrialEvaluator>>>();
-
-function sharedEvaluator(params: ContractTaskParams): TrialEvaluator {
+/** The trial evaluator of a run (in each thread that runs its blocks). */
+function trialEvaluator(params: ContractTaskParams): TrialEvaluator {
   const { contract, gains } = params;
-  const gainsUncertain = (params.sampler.somGainsCoefficientOfVariation ?? 0) > 0;
-  const key = `${params.scales?.price ?? 1}|${params.scales?.somGains ?? 1}|${gainsUncertain}`;
-  let byContract = evaluators.get(gains);
-  if (byContract === undefined) {
-    byContract = new WeakMap();
-    evaluators.set(gains, byContract);
-  }
-  let byKey = byContract.get(contract);
-  if (byKey === undefined) {
-    byKey = new Map();
-    byContract.set(contract, byKey);
-  }
-  let evaluator = byKey.get(key);
-  if (evaluator === undefined) {
-    const compiled = withScales(
-      compileContract(contract, gainProfileFromPlain(gains), floatArith),
-      params.scales,
-    );
-    const metricBasis: Record<string, CountMetric> = Object.fromEntries(
-      (contract.intervention.outcomeMetrics ?? []).map((metric) => [metric.id, metric.basis]),
-    );
-    evaluator = new TrialEvaluator(compiled, { gainsUncertain, metricBasis });
-    byKey.set(key, evaluator);
-  }
-  return evaluator;
+  const compiled = compileContract(contract, gainProfileFromPlain(gains), floatArith);
+  const metricBasis: Record<string, CountMetric> = Object.fromEntries(
+    (contract.intervention.outcomeMetrics ?? []).map((metric) => [metric.id, metric.basis]),
+  );
+  return new TrialEvaluator(compiled, {
+    gainsUncertain: (params.sampler.somGainsCoefficientOfVariation ?? 0) > 0,
+    metricBasis,
+  });
 }
 
 export function prepareContractBlock(params: ContractTaskParams): ContractBlockContext {
@@ -271,7 +214,7 @@ export function prepareContractBlock(params: ContractTaskParams): ContractBlockC
     params,
     years,
     sampler: new ContractOutcomeSampler(contract, params.sampler),
-    evaluator: sharedEvaluator(params),
+    evaluator: trialEvaluator(params),
     trial: createTrialResult(years),
     layout: contractTaskLayout(params.outputs, years),
     scalarIndexes: Int32Array.from(params.outputs.scalars, (name) => SCALAR_OUTPUTS.indexOf(name)),

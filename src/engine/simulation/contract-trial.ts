@@ -379,7 +379,7 @@ export class TrialEvaluator {
     out.investorMultiple = raw[tail + 1];
     out.investorIrr = raw[tail + 2];
     out.additionalSuccesses = additional;
-    // A run that records no break-even years (a sensitivity point) skips them.
+    // A run that records no break-even years skips them.
     if (!breakEven) return;
     for (let actor = KOMMUNE; actor < ACTOR_COUNT; actor++) {
       out.breakEvenYear[actor] =

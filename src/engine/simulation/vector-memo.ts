@@ -16,7 +16,7 @@
 /**
  * Memory the tables of one memo may take, keys and values together (per thread). 4 MB holds
  * about 4,000 trial evaluations of a 6-year contract: the IPS case meets about 1,200 distinct
- * outcome vectors in a million trials, and its sensitivity sweeps a few hundred more.
+ * outcome vectors in a million trials.
  */
 export const DEFAULT_MEMO_BYTES = 4 * 1024 * 1024;
 const BYTES_PER_DOUBLE = 8;
