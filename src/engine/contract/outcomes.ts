@@ -1,13 +1,7 @@
 import Decimal from 'decimal.js';
-import { Money, ZERO } from '../shared/decimal';
+import { Money } from '../shared/decimal';
 import { decimalArith, type Arith } from '../shared/arith';
-import {
-  COUNT_METRICS,
-  type Contract,
-  type CountMetric,
-  type ObservedYear,
-  type OutcomeMetric,
-} from './types';
+import { COUNT_METRICS, type Contract, type CountMetric, type OutcomeMetric } from './types';
 
 /**
  * What happens to the participants, by contract year (index 0 = year 1): the input the payment
@@ -74,14 +68,6 @@ export function customMetricUnits<T>(
   return units;
 }
 
-function observedValue(
-  observed: ObservedYear | undefined,
-  key: 'started' | 'dropouts' | 'measured' | 'grossSuccesses' | 'additionalSuccesses',
-): Decimal | undefined {
-  const value = observed?.[key];
-  return value === undefined ? undefined : new Money(value);
-}
-
 /**
  * Expected counts by contract year at the contract's expected rates:
  *   started(y)    = participants × intake[y] (0 after an observed stop)
@@ -92,66 +78,77 @@ function observedValue(
  *   additional(y) = measured(y) × (grossSuccessRate − deadweightRate)
  * Each observed value replaces the expected one, and the counts after it build on it; an observed
  * gross count without an additional count gives additional = max(0, gross − deadweightRate × measured).
+ * Exact by default (the projection); in floats for the sensitivity sweeps' hundreds of evaluations.
  */
-export function expectedOutcomes(contract: Contract): OutcomesByYear<Decimal> {
+export function expectedOutcomes(contract: Contract): OutcomesByYear<Decimal>;
+export function expectedOutcomes<T>(contract: Contract, ar: Arith<T>): OutcomesByYear<T>;
+export function expectedOutcomes<T>(
+  contract: Contract,
+  ar: Arith<T> = decimalArith as unknown as Arith<T>,
+): OutcomesByYear<T> {
   const years = contract.horizonYears;
   const { intervention, observed } = contract;
   const lastActiveYear = observed?.stoppedAfterYear ?? years;
   const observedByYear = new Map((observed?.byYear ?? []).map((entry) => [entry.year, entry]));
   const at = (y: number) => observedByYear.get(y + 1);
-  const grossRate = new Money(intervention.grossSuccessRate);
-  const deadweightRate = new Money(intervention.deadweightRate);
+  const observedValue = (
+    y: number,
+    key: 'started' | 'dropouts' | 'measured' | 'grossSuccesses' | 'additionalSuccesses',
+  ): T | undefined => {
+    const value = at(y)?.[key];
+    return value === undefined ? undefined : ar.of(value);
+  };
+  const grossRate = ar.of(intervention.grossSuccessRate);
+  const deadweightRate = ar.of(intervention.deadweightRate);
+  const dropoutRate = ar.of(intervention.dropoutRate);
 
   const started = Array.from({ length: years }, (_, y) => {
     const planned =
       y + 1 <= lastActiveYear
-        ? new Money(intervention.participants).times(intervention.intake[y] ?? 0)
-        : ZERO;
-    return observedValue(at(y), 'started') ?? planned;
+        ? ar.mul(ar.of(intervention.participants), ar.of(intervention.intake[y] ?? 0))
+        : ar.zero;
+    return observedValue(y, 'started') ?? planned;
   });
   const dropouts = started.map(
-    (count, y) => observedValue(at(y), 'dropouts') ?? count.times(intervention.dropoutRate),
+    (count, y) => observedValue(y, 'dropouts') ?? ar.mul(count, dropoutRate),
   );
-  const completers = started.map((count, y) => Money.max(ZERO, count.minus(dropouts[y])));
-  const lagShares = outcomeLagShares(intervention.outcomeLagYears);
-  const measured = convolve(completers, lagShares, years, decimalArith).map(
-    (count, y) => observedValue(at(y), 'measured') ?? count,
+  const completers = started.map((count, y) => ar.max(ar.zero, ar.sub(count, dropouts[y])));
+  const lagShares = outcomeLagShares(intervention.outcomeLagYears).map((share) =>
+    ar.fromDecimal(share),
+  );
+  const measured = convolve(completers, lagShares, years, ar).map(
+    (count, y) => observedValue(y, 'measured') ?? count,
   );
   const grossSuccesses = measured.map(
-    (count, y) => observedValue(at(y), 'grossSuccesses') ?? count.times(grossRate),
+    (count, y) => observedValue(y, 'grossSuccesses') ?? ar.mul(count, grossRate),
   );
   const additionalSuccesses = measured.map((count, y) => {
-    const observedAdditional = observedValue(at(y), 'additionalSuccesses');
-    if (observedAdditional) return observedAdditional;
+    const observedAdditional = observedValue(y, 'additionalSuccesses');
+    if (observedAdditional !== undefined) return observedAdditional;
     if (at(y)?.grossSuccesses !== undefined) {
-      return Money.max(ZERO, grossSuccesses[y].minus(deadweightRate.times(count)));
+      return ar.max(ar.zero, ar.sub(grossSuccesses[y], ar.mul(deadweightRate, count)));
     }
-    return count.times(grossRate.minus(deadweightRate));
+    return ar.mul(count, ar.sub(grossRate, deadweightRate));
   });
 
-  const counts: Record<CountMetric, Decimal[]> = {
+  const counts: Record<CountMetric, T[]> = {
     started,
     completers,
     measured,
     grossSuccesses,
     additionalSuccesses,
   };
-  const expectedUnits = customMetricUnits(
-    intervention.outcomeMetrics ?? [],
-    counts,
-    years,
-    decimalArith,
-  );
-  const metrics: Record<string, Decimal[]> = {};
+  const expectedUnits = customMetricUnits(intervention.outcomeMetrics ?? [], counts, years, ar);
+  const metrics: Record<string, T[]> = {};
   for (const [id, units] of Object.entries(expectedUnits)) {
     metrics[id] = units.map((value, y) => {
       const observedUnits = at(y)?.metrics?.[id];
-      return observedUnits === undefined ? value : new Money(observedUnits);
+      return observedUnits === undefined ? value : ar.of(observedUnits);
     });
   }
-  const thresholdImprovement: Record<string, Decimal> = {};
+  const thresholdImprovement: Record<string, T> = {};
   for (const [id, value] of Object.entries(observed?.thresholdImprovement ?? {})) {
-    thresholdImprovement[id] = new Money(value);
+    thresholdImprovement[id] = ar.of(value);
   }
   return {
     years,

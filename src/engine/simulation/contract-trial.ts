@@ -155,6 +155,9 @@ export class TrialEvaluator {
   private readonly compiled: CompiledContract<number>;
   private readonly baseGainPerSuccess: Record<string, number[]>;
   private readonly key: Float64Array;
+  /** `keySeries` of the outcomes object last seen, which the sampler reuses for every trial. */
+  private keyOutcomes: OutcomesByYear<number> | null = null;
+  private keyArrays: number[][] = [];
   private readonly raw: Float64Array;
   private readonly flowsInOre: Float64Array;
   /** The investors' flows in kroner for `irr` (reused). */
@@ -218,7 +221,8 @@ export class TrialEvaluator {
 
   /**
    * Evaluates one trial's outcomes with SØM gain factor `gainFactor` into `out`; without
-   * `breakEven`, `out.breakEvenYear` is left as it was.
+   * `breakEven`, `out.breakEvenYear` is left as it was. `outcomes` is read as a sampler hands
+   * it out: an object passed again keeps its count arrays (their values may change).
    */
   evaluate(
     outcomes: OutcomesByYear<number>,
@@ -255,9 +259,16 @@ export class TrialEvaluator {
   }
 
   private fillKey(outcomes: OutcomesByYear<number>): void {
+    // The sampler overwrites the same arrays every trial: look them up by name once, not per
+    // trial (a lookup by a variable name is the slowest kind of property access).
+    if (outcomes !== this.keyOutcomes) {
+      this.keyArrays = this.keySeries.map((series) => outcomes[series]);
+      this.keyOutcomes = outcomes;
+    }
+    const arrays = this.keyArrays;
     let index = 0;
-    for (const series of this.keySeries) {
-      const values = outcomes[series];
+    for (let s = 0; s < arrays.length; s++) {
+      const values = arrays[s];
       for (let y = 0; y < this.years; y++) this.key[index++] = values[y];
     }
   }

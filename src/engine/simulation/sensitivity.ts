@@ -3,7 +3,6 @@ import {
   contractCashflows,
   createCashflowWorkspace,
   expectedOutcomes,
-  mapOutcomes,
   type CashflowWorkspace,
   type CompiledContract,
   type Contract,
@@ -192,7 +191,7 @@ export class DeterministicNets {
     gains: GainProfile,
   ) {
     this.compiled = compileContract(contract, gains, floatArith);
-    this.expected = mapOutcomes(expectedOutcomes(contract), (count) => count.toNumber());
+    this.expected = expectedOutcomes(contract, floatArith);
     this.workspace = createCashflowWorkspace(this.compiled, floatArith);
     this.hasCapital = contract.capital !== undefined;
   }
@@ -200,12 +199,12 @@ export class DeterministicNets {
   at(change: PointChange): NetsAtHorizon {
     const compiled = change.scales ? withScales(this.compiled, change.scales) : this.compiled;
     const outcomes = change.rate
-      ? mapOutcomes(
-          expectedOutcomes({
+      ? expectedOutcomes(
+          {
             ...this.contract,
             intervention: { ...this.contract.intervention, [change.rate.name]: change.rate.value },
-          }),
-          (count) => count.toNumber(),
+          },
+          floatArith,
         )
       : this.expected;
     const { net } = contractCashflows(compiled, outcomes, floatArith, this.workspace);
