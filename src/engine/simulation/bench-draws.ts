@@ -86,7 +86,7 @@ function statisticsTimings(columns: Record<string, Float64Array>, trials: number
     'Floyd–Rivest, 10 ranks on a copy': bestMilliseconds(() =>
       selectRanksInPlace(factor.slice(), ranks),
     ),
-    'summarize (radix selection)': bestMilliseconds(() => summarize(factor)),
+    'summarize (bucket selection)': bestMilliseconds(() => summarize(factor)),
     [`fanChart, ${horizon} years`]: bestMilliseconds(() =>
       fanChart(columns.additionalSuccesses, horizon),
     ),

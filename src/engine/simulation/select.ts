@@ -6,7 +6,7 @@
  * within a small sample around the expected position, so the partition pivot lands close to
  * k; expected n + min(k, n − k) + o(n) comparisons. Sorting 1,000,000 doubles costs about
  * 0.11 s, selecting the ten order statistics of the five summary quantiles about 16 ms
- * (`radix-select.ts` narrows large arrays first and calls this on the small remainder).
+ * (`bucket-select.ts` narrows large arrays first and calls this on the small remainder).
  * The values must not contain NaN (comparisons with NaN break the partition).
  */
 

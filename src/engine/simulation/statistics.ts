@@ -1,5 +1,4 @@
-import { selectOrderStatistics, type OrderStatistics } from './radix-select';
-import { selectRanksInPlace } from './select';
+import { selectOrderStatistics } from './bucket-select';
 
 /**
  * Statistics over Monte Carlo outputs (one value per trial, in Float64Arrays). Floats: these
@@ -82,41 +81,10 @@ export function standardDeviation(values: ArrayLike<number>, knownMean = mean(va
 }
 
 /**
- * Below this many values the order statistics are selected by Floyd–Rivest on a copy, above it
- * by radix passes first (`radix-select.ts`): the radix's 65,536 buckets cost a fixed 0.5 MB and
- * two extra passes, which only pay off on large outputs. Measured on Monte Carlo outputs (ties,
- * a few hundred distinct shapes): Floyd–Rivest 0.6 vs 1.9 ms at 20,000 values, 2.6 vs 4.5 ms at
- * 131,072 and 5.8 vs 7.5 ms at 262,144; radix 8.4 vs 19 ms at 1,000,000. Either way the order
- * statistics are the same values (an order statistic is unique).
- */
-const RADIX_SELECTION_MIN_VALUES = 262_144;
-
-/** The non-NaN values' order statistics at the ranks `ranksFor(count)` chooses (as `selectOrderStatistics`). */
-function orderStatistics(
-  values: Float64Array,
-  ranksFor: (count: number) => number[],
-): OrderStatistics {
-  if (values.length >= RADIX_SELECTION_MIN_VALUES) return selectOrderStatistics(values, ranksFor);
-  let count = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
-  const copy = new Float64Array(count);
-  let next = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) copy[next++] = values[i];
-  const ranks = [...new Set(ranksFor(count))].sort((a, b) => a - b);
-  for (const rank of ranks) {
-    if (!(Number.isInteger(rank) && rank >= 0 && rank < count)) {
-      throw new RangeError(`rank ${rank} is outside 0 … ${count - 1}`);
-    }
-  }
-  selectRanksInPlace(copy, ranks);
-  return { count, ranks, values: Float64Array.from(ranks, (rank) => copy[rank]) };
-}
-
-/**
  * Quantiles by linear interpolation between order statistics, "type 7 as in R and numpy":
  * with n sorted values x₀ … x₍ₙ₋₁₎ and h = (n − 1)·p, Q(p) = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋).
- * The order statistics are found by selection (Floyd–Rivest, on large outputs after radix
- * passes over the bits; see `orderStatistics`), not by sorting; the input is not modified.
+ * The order statistics are found by selection (`bucket-select.ts`), not by sorting; the input
+ * is not modified.
  */
 export function quantiles(values: ArrayLike<number>, probabilities: readonly number[]): number[] {
   for (const p of probabilities) {
@@ -124,7 +92,7 @@ export function quantiles(values: ArrayLike<number>, probabilities: readonly num
       throw new RangeError(`quantile probability must lie in [0, 1], got ${p}`);
     }
   }
-  const selected = orderStatistics(asFloat64Array(values), (n) =>
+  const selected = selectOrderStatistics(asFloat64Array(values), (n) =>
     n === 0
       ? []
       : probabilities.flatMap((p) => {
