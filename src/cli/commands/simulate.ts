@@ -62,13 +62,14 @@ export function registerSimulateCommand(program: Command): void {
         onProgress: bar.update,
       });
       bar.finish();
-      const document = readJsonFile(file);
+      // The scenario as written, for the workbook and the stored run.
+      const document = () => readJsonFile(file) as Record<string, unknown>;
       if (options.format === 'xlsx') {
         const { writeWorkbook } = await import('../../report');
         await writeWorkbook(result, options.out as string, 'da', {
           name: resolved.name,
           label: file,
-          scenario: { file, document: document as Record<string, unknown> },
+          scenario: { file, document: document() },
         });
       } else {
         const text = render(resolved, result, options.format);
@@ -76,7 +77,7 @@ export function registerSimulateCommand(program: Command): void {
         else process.stdout.write(text);
       }
       if (options.save) {
-        const inputs = { scenario: document, scenarioFile: file, trials, seed };
+        const inputs = { scenario: document(), scenarioFile: file, trials, seed };
         const id = await saveRun(resolved, result, inputs);
         process.stderr.write(`saved as simulation run ${id}\n`);
       }

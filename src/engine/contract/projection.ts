@@ -11,7 +11,13 @@ import { investorIrr } from '../shared/irr';
 import type { GainProfile } from '../som/types';
 import { contractCashflows, type CashflowsByYear } from './cashflows';
 import { compileContract } from './compile';
-import { GUARANTEE_PAYERS, LEDGER_ACTORS, type GuaranteePayer, type LedgerActor } from './compiled';
+import {
+  GUARANTEE_PAYERS,
+  LEDGER_ACTORS,
+  type CompiledContract,
+  type GuaranteePayer,
+  type LedgerActor,
+} from './compiled';
 import { expectedOutcomes, type OutcomesByYear } from './outcomes';
 import { roundPartsToTotal, roundYearly, sumDecimals } from './rounding';
 import type { Contract, PartyRole } from './types';
@@ -108,6 +114,8 @@ export interface ContractProjection {
 export interface ProjectionOptions {
   /** Outcomes to use instead of `expectedOutcomes(contract)` (e.g. a Monte Carlo mean). */
   outcomes?: OutcomesByYear<Decimal>;
+  /** The contract already compiled with these gains (`compileContractDecimal`), to skip compiling it again. */
+  compiled?: CompiledContract<Decimal>;
 }
 
 function byLevel(parts: Record<PublicActor, Decimal>, total: Decimal): ByLevel {
@@ -348,7 +356,7 @@ export function projectContract(
   gains: GainProfile,
   options: ProjectionOptions = {},
 ): ContractProjection {
-  const compiled = compileContract(contract, gains, decimalArith);
+  const compiled = options.compiled ?? compileContract(contract, gains, decimalArith);
   const outcomes = options.outcomes ?? expectedOutcomes(contract);
   const flows = contractCashflows(compiled, outcomes, decimalArith);
   const totals = roundedTotals(flows);

@@ -35,12 +35,14 @@ export interface OrderStatistics {
 /**
  * The order statistics at the ranks chosen by `ranksFor(count)` once the number of non-NaN
  * values is known (for quantiles, the ranks depend on it). NaN values are skipped.
+ * `knownRange` spares the first pass when the caller has counted the values already.
  */
 export function selectOrderStatistics(
   values: Float64Array,
   ranksFor: (count: number) => number[],
+  knownRange?: ValueRange,
 ): OrderStatistics {
-  const range = scanRange(values);
+  const range = knownRange ?? scanRange(values);
   const ranks = [...new Set(ranksFor(range.count))].sort((a, b) => a - b);
   for (const rank of ranks) {
     if (!(Number.isInteger(rank) && rank >= 0 && rank < range.count)) {
@@ -52,7 +54,8 @@ export function selectOrderStatistics(
   return { count: range.count, ranks, values: result };
 }
 
-interface ValueRange {
+/** What one pass over the values finds; a caller that has made that pass already can pass it in. */
+export interface ValueRange {
   /** Values that are not NaN. */
   count: number;
   negativeInfinities: number;
@@ -62,7 +65,26 @@ interface ValueRange {
   max: number;
 }
 
+/** `scanRange`'s tallies: count, −∞, +∞, finite min, finite max. */
+const tallies = new Float64Array(5);
+
 function scanRange(values: Float64Array): ValueRange {
+  tallyRange(values, tallies);
+  return {
+    count: tallies[0],
+    negativeInfinities: tallies[1],
+    positiveInfinities: tallies[2],
+    min: tallies[3],
+    max: tallies[4],
+  };
+}
+
+/**
+ * The hot loops live in small functions of their own that touch only numbers and typed arrays:
+ * V8 optimises such a loop while it runs and never has to throw the code away for lack of
+ * type feedback on whatever follows it (which cost several recompilations per run).
+ */
+function tallyRange(values: Float64Array, out: Float64Array): void {
   let count = 0;
   let negativeInfinities = 0;
   let positiveInfinities = 0;
@@ -70,7 +92,7 @@ function scanRange(values: Float64Array): ValueRange {
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (Number.isNaN(value)) continue;
+    if (value !== value) continue; // NaN
     count++;
     if (value === -Infinity) negativeInfinities++;
     else if (value === Infinity) positiveInfinities++;
@@ -79,7 +101,11 @@ function scanRange(values: Float64Array): ValueRange {
       if (value > max) max = value;
     }
   }
-  return { count, negativeInfinities, positiveInfinities, min, max };
+  out[0] = count;
+  out[1] = negativeInfinities;
+  out[2] = positiveInfinities;
+  out[3] = min;
+  out[4] = max;
 }
 
 /**
@@ -149,6 +175,33 @@ function bucketOf(value: number, min: number, scale: number, buckets: number): n
   return position >= buckets ? buckets - 1 : Math.floor(position);
 }
 
+/** Counts the finite values per bucket (`value - value === 0` skips NaN and both infinities). */
+function countBuckets(values: Float64Array, min: number, scale: number, counts: Uint32Array): void {
+  const buckets = counts.length;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value - value === 0) counts[bucketOf(value, min, scale, buckets)]++;
+  }
+}
+
+/** Copies each finite value whose bucket has a slot into that slot's array, in order. */
+function gatherBuckets(
+  values: Float64Array,
+  min: number,
+  scale: number,
+  slotOfBucket: Int32Array,
+  bucketValues: Float64Array[],
+): void {
+  const buckets = slotOfBucket.length;
+  const filled = new Int32Array(bucketValues.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value - value !== 0) continue;
+    const slot = slotOfBucket[bucketOf(value, min, scale, buckets)];
+    if (slot >= 0) bucketValues[slot][filled[slot]++] = value;
+  }
+}
+
 function selectInBuckets(
   values: Float64Array,
   grid: { min: number; scale: number; buckets: number },
@@ -158,12 +211,7 @@ function selectInBuckets(
 ): void {
   const { min, scale, buckets } = grid;
   const counts = new Uint32Array(buckets);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    // Skips NaN and both infinities.
-    if (!(value - value === 0)) continue;
-    counts[bucketOf(value, min, scale, buckets)]++;
-  }
+  countBuckets(values, min, scale, counts);
 
   // Which bucket holds each rank, and the rank within it.
   const groups: { bucket: number; ranks: number[]; slots: number[] }[] = [];
@@ -185,13 +233,7 @@ function selectInBuckets(
     slotOfBucket[group.bucket] = slot;
     return new Float64Array(counts[group.bucket]);
   });
-  const filled = new Int32Array(groups.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (!(value - value === 0)) continue;
-    const slot = slotOfBucket[bucketOf(value, min, scale, buckets)];
-    if (slot >= 0) bucketValues[slot][filled[slot]++] = value;
-  }
+  gatherBuckets(values, min, scale, slotOfBucket, bucketValues);
   groups.forEach((group, slot) => {
     const picked = new Float64Array(group.ranks.length);
     const bucketRange = scanRange(bucketValues[slot]);

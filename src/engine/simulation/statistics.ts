@@ -1,4 +1,4 @@
-import { selectOrderStatistics } from './bucket-select';
+import { selectOrderStatistics, type ValueRange } from './bucket-select';
 
 /**
  * Statistics over Monte Carlo outputs (one value per trial, in Float64Arrays). Floats: these
@@ -87,18 +87,30 @@ export function standardDeviation(values: ArrayLike<number>, knownMean = mean(va
  * is not modified.
  */
 export function quantiles(values: ArrayLike<number>, probabilities: readonly number[]): number[] {
+  return quantilesWithin(asFloat64Array(values), probabilities);
+}
+
+/** `quantiles`, given the values' range when a pass over them has found it already. */
+function quantilesWithin(
+  values: Float64Array,
+  probabilities: readonly number[],
+  knownRange?: ValueRange,
+): number[] {
   for (const p of probabilities) {
     if (!(p >= 0 && p <= 1)) {
       throw new RangeError(`quantile probability must lie in [0, 1], got ${p}`);
     }
   }
-  const selected = selectOrderStatistics(asFloat64Array(values), (n) =>
-    n === 0
-      ? []
-      : probabilities.flatMap((p) => {
-          const lower = Math.floor((n - 1) * p);
-          return [lower, Math.min(lower + 1, n - 1)];
-        }),
+  const selected = selectOrderStatistics(
+    values,
+    (n) =>
+      n === 0
+        ? []
+        : probabilities.flatMap((p) => {
+            const lower = Math.floor((n - 1) * p);
+            return [lower, Math.min(lower + 1, n - 1)];
+          }),
+    knownRange,
   );
   const n = selected.count;
   if (n === 0) return probabilities.map(() => NaN);
@@ -134,9 +146,34 @@ interface FirstPass {
   mean: number;
   finiteMin: number;
   finiteMax: number;
+  negativeInfinities: number;
+  positiveInfinities: number;
 }
 
+/** `firstPass`'s tallies: count, min, max, finite min, finite max, sum, compensation, −∞, +∞. */
+const tallies = new Float64Array(9);
+
 function firstPass(data: Float64Array): FirstPass {
+  tallyFirstPass(data, tallies);
+  const count = tallies[0];
+  return {
+    count,
+    min: tallies[1],
+    max: tallies[2],
+    mean: count === 0 ? NaN : (tallies[5] + tallies[6]) / count,
+    finiteMin: tallies[3],
+    finiteMax: tallies[4],
+    negativeInfinities: tallies[7],
+    positiveInfinities: tallies[8],
+  };
+}
+
+/**
+ * The loop of `firstPass`, in a function of its own that touches only numbers and typed arrays
+ * (as every hot loop here): V8 optimises it while it runs and never discards the code for lack
+ * of type feedback on what follows the loop, which cost recompilations on every run.
+ */
+function tallyFirstPass(data: Float64Array, out: Float64Array): void {
   let count = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -144,13 +181,17 @@ function firstPass(data: Float64Array): FirstPass {
   let finiteMax = -Infinity;
   let sum = 0;
   let compensation = 0;
+  let negativeInfinities = 0;
+  let positiveInfinities = 0;
   for (let i = 0; i < data.length; i++) {
     const value = data[i];
-    if (Number.isNaN(value)) continue;
+    if (value !== value) continue; // NaN
     count++;
     if (value < min) min = value;
     if (value > max) max = value;
-    if (value !== Infinity && value !== -Infinity) {
+    if (value === Infinity) positiveInfinities++;
+    else if (value === -Infinity) negativeInfinities++;
+    else {
       if (value < finiteMin) finiteMin = value;
       if (value > finiteMax) finiteMax = value;
     }
@@ -158,8 +199,15 @@ function firstPass(data: Float64Array): FirstPass {
     compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
     sum = total;
   }
-  const mean = count === 0 ? NaN : (sum + compensation) / count;
-  return { count, min, max, mean, finiteMin, finiteMax };
+  out[0] = count;
+  out[1] = min;
+  out[2] = max;
+  out[3] = finiteMin;
+  out[4] = finiteMax;
+  out[5] = sum;
+  out[6] = compensation;
+  out[7] = negativeInfinities;
+  out[8] = positiveInfinities;
 }
 
 function summaryOf(data: Float64Array, first: FirstPass, sumOfSquares: number): Summary {
@@ -173,7 +221,15 @@ function summaryOf(data: Float64Array, first: FirstPass, sumOfSquares: number): 
     standardError: count < 2 ? NaN : spread / Math.sqrt(count),
     min: count === 0 ? NaN : min,
     max: count === 0 ? NaN : max,
-    ...asQuantiles(quantiles(data, SUMMARY_PROBABILITIES)),
+    ...asQuantiles(
+      quantilesWithin(data, SUMMARY_PROBABILITIES, {
+        count,
+        negativeInfinities: first.negativeInfinities,
+        positiveInfinities: first.positiveInfinities,
+        min: first.finiteMin,
+        max: first.finiteMax,
+      }),
+    ),
   };
 }
 
@@ -182,7 +238,7 @@ function sumOfSquaredDeviations(data: Float64Array, average: number): number {
   let sumOfSquares = 0;
   for (let i = 0; i < data.length; i++) {
     const value = data[i];
-    if (Number.isNaN(value)) continue;
+    if (value !== value) continue; // NaN
     const deviation = value - average;
     sumOfSquares += deviation * deviation;
   }
@@ -213,22 +269,40 @@ export function summarizeWithHistogram(
   const first = firstPass(values);
   const { finiteMin: min, finiteMax: max, mean: average } = first;
   const width = (max - min) / binCount;
-  const counts = new Array<number>(min < max ? binCount : 1).fill(0);
-  let sumOfSquares = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (Number.isNaN(value)) continue;
-    const deviation = value - average;
-    sumOfSquares += deviation * deviation;
-    if (value === Infinity || value === -Infinity) continue;
-    if (min < max) counts[Math.min(binCount - 1, Math.floor((value - min) / width))]++;
-    else counts[0]++;
-  }
+  const binCounts = new Float64Array(min < max ? binCount : 1);
+  const sumOfSquares = spreadAndBins(values, average, min, width, binCounts);
+  const counts = Array.from(binCounts);
   let result: Histogram;
   if (min > max) result = { edges: [], counts: [] };
   else if (min === max) result = { edges: [min, max], counts };
   else result = { edges: histogramEdges(min, max, width, binCount), counts };
   return { summary: summaryOf(values, first, sumOfSquares), histogram: result };
+}
+
+/**
+ * Σ (value − mean)² over the non-NaN values, and the histogram counts of the finite ones: one
+ * bin of width `width` from `min` each, the last also holding its upper edge (one bin when all
+ * finite values are equal). A loop in a function of its own (see `tallyFirstPass`).
+ */
+function spreadAndBins(
+  values: Float64Array,
+  average: number,
+  min: number,
+  width: number,
+  counts: Float64Array,
+): number {
+  const binCount = counts.length;
+  let sumOfSquares = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value !== value) continue; // NaN
+    const deviation = value - average;
+    sumOfSquares += deviation * deviation;
+    if (value === Infinity || value === -Infinity) continue;
+    if (binCount > 1) counts[Math.min(binCount - 1, Math.floor((value - min) / width))]++;
+    else counts[0]++;
+  }
+  return sumOfSquares;
 }
 
 function checkBinCount(binCount: number): void {
