@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { WELFARE_AREAS, type WelfareArea } from '../engine/shared/actors';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'csv'] as const;
@@ -6,6 +7,19 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function formatOption(formats: readonly string[] = OUTPUT_FORMATS): Option {
   return new Option('--format <format>', 'output format').choices(formats).default('table');
+}
+
+export const MAX_WORKERS = 64;
+
+/**
+ * `--workers N`: threads that compute, by default every core. The runner starts worker threads
+ * only once the work left would repay their start-up, so a short run stays in one thread
+ * whatever the setting; results never depend on it.
+ */
+export function workersOption(): Option {
+  return new Option('--workers <n>', 'threads that compute (results do not depend on it)')
+    .argParser(integerIn(1, MAX_WORKERS))
+    .default(Math.min(MAX_WORKERS, availableParallelism()), 'all cores');
 }
 
 /** An integer option within bounds; commander reports the option name and value on failure. */

@@ -8,8 +8,8 @@ import type { PerTrialNeed, ReportLanguage, ReportSource } from '../../report';
 import { REPORT_LANGUAGES } from '../../report/types';
 import { ArgumentError } from '../errors';
 import { knowledgeBase, loadContract } from '../load';
-import { integerIn } from '../options';
-import { MAX_TRIALS, MAX_WORKERS } from './simulate';
+import { integerIn, workersOption } from '../options';
+import { MAX_TRIALS } from './simulate';
 
 /**
  * `dsi report <scenario.json | template-id | contract.json | result.json | run-id> --out FILE`:
@@ -145,12 +145,7 @@ export function registerReportCommand(program: Command): void {
       integerIn(1, MAX_TRIALS),
     )
     .option('--seed <seed>', 'seed of a scenario run (default: the scenario’s)')
-    .option(
-      '--workers <n>',
-      'worker threads (results do not depend on it)',
-      integerIn(1, MAX_WORKERS),
-      1,
-    )
+    .addOption(workersOption())
     .action(async (target: string, options: ReportOptions) => {
       const kind = outputKind(options);
       const source = await reportSource(target, options, kind);

@@ -5,7 +5,7 @@ import { loadScenarioFile, type ResolvedScenarioInput } from '../../data/scenari
 import { runScenario, type ScenarioResultJson } from '../../engine/scenario';
 import { SOFTWARE_VERSION } from '../../version';
 import { knowledgeBase } from '../load';
-import { formatOption, integerIn, OUTPUT_FORMATS } from '../options';
+import { formatOption, integerIn, OUTPUT_FORMATS, workersOption } from '../options';
 import { ArgumentError } from '../errors';
 import { readJsonFile } from '../../data/json-file';
 import { progressBar } from '../progress';
@@ -13,7 +13,6 @@ import { contractResultCsv, contractResultTable } from './simulate-contract-outp
 import { fundResultCsv, fundResultTable } from './simulate-fund-output';
 
 export const MAX_TRIALS = 10_000_000;
-export const MAX_WORKERS = 64;
 
 type SimulateFormat = (typeof OUTPUT_FORMATS)[number] | 'xlsx';
 
@@ -37,12 +36,7 @@ export function registerSimulateCommand(program: Command): void {
       integerIn(1, MAX_TRIALS),
     )
     .option('--seed <seed>', 'seed of the random streams (default: the scenario’s)')
-    .option(
-      '--workers <n>',
-      'worker threads (results do not depend on it)',
-      integerIn(1, MAX_WORKERS),
-      1,
-    )
+    .addOption(workersOption())
     .addOption(formatOption([...OUTPUT_FORMATS, 'xlsx']))
     .option('--out <file>', 'write the output to a file instead of stdout (required for xlsx)')
     .option('--save', 'store the run in the database (DSI_DATABASE) so the API lists it')

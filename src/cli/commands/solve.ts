@@ -21,7 +21,7 @@ import { InvalidInputError } from '../../engine/shared/errors';
 import type { ContractUncertainty } from '../../engine/simulation';
 import { ArgumentError } from '../errors';
 import { knowledgeBase, loadContract } from '../load';
-import { integerIn } from '../options';
+import { integerIn, workersOption } from '../options';
 import { progressBar } from '../progress';
 import { leverMapTable, leverSolutionTable } from './solve-output';
 
@@ -141,7 +141,7 @@ export function registerSolveCommand(program: Command): void {
       integerIn(1, MAX_SOLVE_TRIALS),
     )
     .option('--seed <seed>', 'seed shared by every candidate (default: the scenario’s, else dsi)')
-    .option('--workers <n>', 'worker threads (results do not depend on it)', integerIn(1, 64), 1)
+    .addOption(workersOption())
     .option(
       '--deterministic',
       'judge candidates by the exact projection instead of the Monte Carlo',
