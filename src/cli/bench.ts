@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: whole-process timings of `dsi simulate`, as a user runs it from the shell.
- * Each case spawns `node dist/cli/main.js simulate ...` and reads wall time and peak memory
- * (maximum resident set size) from the child's own resource usage. Figures go to
+ * Each case spawns `node dist/cli/main.js simulate ...` REPEATS times and reads wall time and
+ * peak memory (maximum resident set size) from GNU time; it reports the median and the fastest
+ * wall time (a shared machine's noise is ±10%) and the largest peak. Figures go to
  * docs/benchmarks.md by hand, with the machine, date and Node version printed here.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,9 @@ import * as path from 'node:path';
 
 const CLI = path.resolve(__dirname, 'main.js');
 const REPO = path.resolve(__dirname, '../..');
+
+/** Runs per case: enough for a stable median, few enough that the whole bench takes a minute. */
+const REPEATS = 5;
 
 interface BenchCase {
   scenario: string;
@@ -59,13 +63,17 @@ function main(): void {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
       `node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
   );
-  console.log('| scenario | trials | workers | wall time (s) | trials/s | peak memory (MB) |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(
+    `| scenario | trials | workers | median wall time (s) | fastest (s) | trials/s (median) | peak memory (MB) |`,
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const c of CASES.filter((x) => !only || x.scenario.includes(only))) {
-    const { wallSeconds, peakMb } = runCase(c);
-    const rate = Math.round(c.trials / wallSeconds);
+    const runs = Array.from({ length: REPEATS }, () => runCase(c));
+    const walls = runs.map((run) => run.wallSeconds).sort((a, b) => a - b);
+    const median = walls[Math.floor(walls.length / 2)];
+    const peakMb = Math.max(...runs.map((run) => run.peakMb));
     console.log(
-      `| ${path.basename(c.scenario, '.json')} | ${c.trials} | ${c.workers} | ${wallSeconds.toFixed(2)} | ${rate} | ${peakMb.toFixed(0)} |`,
+      `| ${path.basename(c.scenario, '.json')} | ${c.trials} | ${c.workers} | ${median.toFixed(2)} | ${walls[0].toFixed(2)} | ${Math.round(c.trials / median)} | ${peakMb.toFixed(0)} |`,
     );
   }
 }

@@ -6,14 +6,7 @@ import {
   validateContract,
   type Contract,
 } from '../engine/contract';
-import {
-  productBaselineFromContract,
-  repaymentPerKroneFromProjection,
-  resolveFundScenario,
-  type FundInput,
-  type FundScenario,
-  type ProductBaseline,
-} from '../engine/fund';
+import type { FundInput, FundScenario, ProductBaseline } from '../engine/fund';
 import { InvalidInputError } from '../engine/shared/errors';
 import type { ContractSimulationInput } from '../engine/simulation';
 import { gainProfile, type GainProfile, type KnowledgeBase } from '../engine/som';
@@ -150,7 +143,15 @@ function resolveContract(scenario: ContractScenario, label: string, kb: Knowledg
   return merged;
 }
 
+/** The fund engine, loaded only for a fund scenario: a contract scenario need not pay its ~5 ms. */
+function fundEngine(): typeof import('../engine/fund') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, synchronously
+  return require('../engine/fund') as typeof import('../engine/fund');
+}
+
 function resolveFund(scenario: FundScenario, label: string, kb: KnowledgeBase): FundInput {
+  const { productBaselineFromContract, repaymentPerKroneFromProjection, resolveFundScenario } =
+    fundEngine();
   const baselines: Record<string, ProductBaseline> = {};
   const gainProfiles: Record<string, GainProfile> = {};
   const repaymentProfiles: Record<string, number[]> = {};

@@ -9,7 +9,6 @@ import {
   simulateContract,
   type ContractSimulationInput,
 } from '../simulation';
-import { runFundScenario } from './fund-result-json';
 import type { ScenarioRunSettings } from './settings';
 
 export type { ScenarioRunSettings } from './settings';
@@ -19,7 +18,11 @@ export type RunnableScenario =
   | { kind: 'fund'; fund: FundInput };
 
 export async function runScenario(scenario: RunnableScenario, settings: ScenarioRunSettings) {
-  if (scenario.kind === 'fund') return runFundScenario(scenario.fund, settings);
+  if (scenario.kind === 'fund') {
+    // Loaded here only: a contract run need not pay for loading the fund engine.
+    const { runFundScenario } = await import('./fund-result-json');
+    return runFundScenario(scenario.fund, settings);
+  }
   const result = await simulateContract(scenario.input, {
     trials: settings.trials,
     seed: settings.seed,
