@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { validateContract } from '../engine/contract/validate';
 import type { Contract } from '../engine/contract/types';
-import { DataFileError, displayPath, readJsonFile, validateAgainstSchema } from './json-file';
+import { DataFileError, displayPath, readValidatedJson } from './json-file';
 
 /** `contracts/` at the repository root; resolves from `src/data` (ts-jest) and `dist/data` alike. */
 export const DEFAULT_CONTRACTS_DIR = path.resolve(__dirname, '../../contracts');
@@ -40,11 +40,7 @@ export function violationPathToPointer(fieldPath: string): string {
  * first violation, with every violation in the message.
  */
 export function readContractFile(file: string): Contract {
-  const document = validateAgainstSchema<Contract & { $schema?: string }>(
-    file,
-    readJsonFile(file),
-    CONTRACT_SCHEMA_FILE,
-  );
+  const document = readValidatedJson<Contract & { $schema?: string }>(file, CONTRACT_SCHEMA_FILE);
   // `$schema` only points editors at the schema; it is not part of the contract.
   const { $schema: _schema, ...contract } = document;
   void _schema;

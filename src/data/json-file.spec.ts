@@ -2,7 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CONTRACT_SCHEMA_FILE } from './contracts';
-import { buildSchemaValidator, schemaCacheFile, type SchemaValidator } from './json-file';
+import {
+  buildSchemaValidator,
+  DataFileError,
+  readValidatedJson,
+  schemaCacheFile,
+  type SchemaValidator,
+} from './json-file';
 
 /** A small schema with the features the data schemas use: required keys, patterns, unions, no extras. */
 const SCHEMA = {
@@ -104,5 +110,36 @@ describe('compiled schema validators kept in a cache', () => {
       ...templates.map(() => true),
       ...broken.map(() => false),
     ]);
+  });
+});
+
+describe('data files that passed their schema', () => {
+  const markers = () => readdirSync(path.join(dir, 'validated'));
+
+  it('are not checked again while unchanged, and a changed file is checked anew', () => {
+    const file = path.join(dir, 'document.json');
+    writeFileSync(file, JSON.stringify(DOCUMENTS[0]));
+    expect(readValidatedJson(file, schemaFile, cacheDir)).toEqual(DOCUMENTS[0]);
+    expect(markers()).toHaveLength(1);
+    expect(readValidatedJson(file, schemaFile, cacheDir)).toEqual(DOCUMENTS[0]);
+    expect(markers()).toHaveLength(1);
+    // A broken copy is refused, naming the path, and leaves no marker: refused every time.
+    writeFileSync(file, JSON.stringify(DOCUMENTS[2]));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(() => readValidatedJson(file, schemaFile, cacheDir)).toThrow(DataFileError);
+      expect(() => readValidatedJson(file, schemaFile, cacheDir)).toThrow(/\/id: must match/);
+    }
+    expect(markers()).toHaveLength(1);
+  });
+
+  it('are checked again against a changed schema', () => {
+    const file = path.join(dir, 'document.json');
+    writeFileSync(file, JSON.stringify(DOCUMENTS[0]));
+    readValidatedJson(file, schemaFile, cacheDir);
+    // The same file, now that the schema demands shares: refused although it passed before.
+    writeFileSync(schemaFile, JSON.stringify({ ...SCHEMA, required: ['id', 'amount', 'shares'] }));
+    const freshSchemaFile = path.join(dir, 'stricter.schema.json');
+    writeFileSync(freshSchemaFile, readFileSync(schemaFile, 'utf8'));
+    expect(() => readValidatedJson(file, freshSchemaFile, cacheDir)).toThrow(/shares/);
   });
 });

@@ -1,6 +1,6 @@
 import type { ErrorObject, Options as AjvOptions } from 'ajv';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { compileFunction } from 'node:vm';
 
@@ -50,7 +50,10 @@ function readTextFile(file: string): string {
 }
 
 export function readJsonFile(file: string): unknown {
-  const text = readTextFile(file);
+  return parseJsonText(file, readTextFile(file));
+}
+
+function parseJsonText(file: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -59,8 +62,9 @@ export function readJsonFile(file: string): unknown {
 }
 
 /**
- * Schema validators. Strict validation (unknown keys, wrong types, every violation listed) on
- * every load, but compiling a schema with ajv costs 30–150 ms each, more than a whole
+ * Schema validators. Strict validation (unknown keys, wrong types, every violation listed) of
+ * every document that has not passed before (see `readValidatedJson`), but compiling a schema
+ * with ajv costs 30–150 ms each, more than a whole
  * simulation of 10,000 trials, and `dsi simulate` needs four. So each schema's validator is
  * compiled once into ajv's standalone code (the very function ajv would build, as JavaScript
  * source) and kept in a cache directory under a key that hashes the schema text, the ajv
@@ -212,14 +216,58 @@ export function describeSchemaErrors(errors: ErrorObject[]): { path: string; mes
  * Validates parsed JSON against a JSON Schema file; throws a DataFileError naming the first
  * violated path and listing all of them.
  */
-export function validateAgainstSchema<T>(file: string, data: unknown, schemaFile: string): T {
-  const validate = schemaValidator(schemaFile);
+export function validateAgainstSchema<T>(
+  file: string,
+  data: unknown,
+  schemaFile: string,
+  options: SchemaValidatorOptions = {},
+): T {
+  const validate = schemaValidator(schemaFile, options);
   if (!validate(data)) {
     throw DataFileError.of(displayPath(file), describeSchemaErrors(validate.errors ?? []));
   }
   return data as T;
 }
 
-export function readValidatedJson<T>(file: string, schemaFile: string): T {
-  return validateAgainstSchema<T>(file, readJsonFile(file), schemaFile);
+/**
+ * Data files that have passed their schema are not checked against it again while neither
+ * changes: the knowledge base alone took 14 ms a command to load its validators and run them.
+ * A pass leaves an empty marker file named by the hash of the validator's cache key and the
+ * file's text; the same bytes against the same schema can only pass again. A file that fails
+ * leaves no marker, so its errors are reported on every load.
+ */
+const VALIDATED_DIR = 'validated';
+
+const schemaKeys = new Map<string, string>();
+function schemaKey(schemaFile: string, cacheDir: string): string {
+  let key = schemaKeys.get(schemaFile);
+  if (key === undefined) {
+    key = path.basename(schemaCacheFile(readTextFile(schemaFile), cacheDir));
+    schemaKeys.set(schemaFile, key);
+  }
+  return key;
+}
+
+/** A JSON file checked against its schema (see above: not again while both are unchanged). */
+export function readValidatedJson<T>(
+  file: string,
+  schemaFile: string,
+  cacheDir: string | null = DEFAULT_SCHEMA_CACHE_DIR,
+): T {
+  const text = readTextFile(file);
+  const data = parseJsonText(file, text);
+  if (cacheDir === null) return validateAgainstSchema<T>(file, data, schemaFile, { cacheDir });
+  const marker = path.join(
+    path.dirname(cacheDir),
+    VALIDATED_DIR,
+    createHash('sha256')
+      .update(schemaKey(schemaFile, cacheDir))
+      .update('\0')
+      .update(text)
+      .digest('hex'),
+  );
+  if (existsSync(marker)) return data as T;
+  const valid = validateAgainstSchema<T>(file, data, schemaFile, { cacheDir });
+  writeCached(marker, '');
+  return valid;
 }

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { assertValidSchedule } from '../engine/shared/discount';
 import type { KnowledgeBase, KnowledgeParameters, TargetGroup } from '../engine/som/types';
-import { DataFileError, displayPath, readJsonFile, validateAgainstSchema } from './json-file';
+import { DataFileError, displayPath, readValidatedJson } from './json-file';
 
 /** `knowledge/` at the repository root; resolves from `src/data` (ts-jest) and `dist/data` alike. */
 export const DEFAULT_KNOWLEDGE_DIR = path.resolve(__dirname, '../../knowledge');
@@ -53,11 +53,7 @@ export function knowledgeFiles(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeFi
  */
 export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   const [parametersFile, ...groupFiles] = knowledgeFiles(dir).map((f) => f.absolutePath);
-  const parameters = validateAgainstSchema<KnowledgeParameters>(
-    parametersFile,
-    readJsonFile(parametersFile),
-    PARAMETERS_SCHEMA,
-  );
+  const parameters = readValidatedJson<KnowledgeParameters>(parametersFile, PARAMETERS_SCHEMA);
   checkParameters(parametersFile, parameters);
   const indexYears = new Set(parameters.priceIndex.map((p) => p.year));
 
@@ -65,7 +61,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledg
   const groupIds = new Map<string, string>();
   const measureIds = new Map<string, string>();
   for (const file of groupFiles) {
-    const group = validateAgainstSchema<TargetGroup>(file, readJsonFile(file), TARGET_GROUP_SCHEMA);
+    const group = readValidatedJson<TargetGroup>(file, TARGET_GROUP_SCHEMA);
     const fail = (jsonPath: string, message: string): never => {
       throw new DataFileError(displayPath(file), jsonPath, message);
     };
