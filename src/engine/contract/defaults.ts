@@ -9,8 +9,6 @@ export const DEFAULT_REPAYMENT_START_AFTER_YEARS = 1;
 /** The rule: a contract is projected over 1–20 years (SØM's taper ends in year 20). */
 export const MIN_HORIZON_YEARS = 1;
 export const MAX_HORIZON_YEARS = 20;
-/** The Finance Ministry's discount rate for years 0–35 (2021 note), used when a contract names none. */
-export const DEFAULT_DISCOUNT_RATE = '0.035';
 /** Calendar years a contract may name (the same range as the HTTP layer's IsYear). */
 export const MIN_CONTRACT_YEAR = 1990;
 export const MAX_CONTRACT_YEAR = 2100;
