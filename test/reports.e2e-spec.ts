@@ -24,6 +24,7 @@ import {
   type ProjectionJsonView,
   type ReportModel,
   type ReportSource,
+  type SimulationReportSource,
 } from '../src/report';
 import { REPO_ROOT } from './support/cli';
 import {
@@ -561,6 +562,23 @@ describe('the report of a contract simulation (IPS Holbæk with a rate card)', (
     expect(histogram?.series[0].values).toEqual(
       r.monteCarlo.outputs.investorMultiple!.histogram.counts,
     );
+  });
+
+  it('reads a result saved before the sweeps became deterministic (meanNetAtHorizon)', () => {
+    // Stored runs and result files of earlier versions name a sweep point's nets differently.
+    const source = rendered.source as SimulationReportSource;
+    const renamed = JSON.parse(JSON.stringify(source.result)) as ContractSimulationView;
+    for (const entry of renamed.sensitivity!.parameters as unknown as Record<string, any>[]) {
+      for (const point of [entry.low, entry.base, entry.high]) {
+        point.meanNetAtHorizon = point.netAtHorizon;
+        delete point.netAtHorizon;
+      }
+    }
+    expect(JSON.stringify(renamed.sensitivity)).toContain('meanNetAtHorizon');
+    const old = buildReportModel({ ...source, result: renamed }, 'da');
+    const tornados = (model: ReportModel) => model.charts.filter((c) => c.kind === 'tornado');
+    expect(tornados(old)).toEqual(tornados(rendered.model));
+    expect(tornados(old)).toHaveLength(2);
   });
 
   it('lists the scenario, template and knowledge-base numbers the run used', () => {

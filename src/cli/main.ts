@@ -46,9 +46,11 @@ export async function buildProgram(commandName?: string): Promise<Command> {
     });
 
   const requested =
-    commandName !== undefined && Object.hasOwn(COMMANDS, commandName)
-      ? [COMMANDS[commandName]]
-      : Object.values(COMMANDS);
+    commandName === 'serve'
+      ? []
+      : commandName !== undefined && Object.hasOwn(COMMANDS, commandName)
+        ? [COMMANDS[commandName]]
+        : Object.values(COMMANDS);
   for (const registrar of new Set(requested)) (await registrar())(program);
   return program;
 }

@@ -9,7 +9,7 @@ export function formatOption(formats: readonly string[] = OUTPUT_FORMATS): Optio
   return new Option('--format <format>', 'output format').choices(formats).default('table');
 }
 
-export const MAX_WORKERS = 64;
+const MAX_WORKERS = 64;
 
 /**
  * `--workers N`: threads that compute, by default every core. The runner starts worker threads

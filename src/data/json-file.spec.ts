@@ -132,11 +132,13 @@ describe('data files that passed their schema', () => {
     expect(markers()).toHaveLength(1);
   });
 
-  it('are checked again against a changed schema', () => {
+  it('are checked again against a stricter schema (as the next process reads it)', () => {
     const file = path.join(dir, 'document.json');
     writeFileSync(file, JSON.stringify(DOCUMENTS[0]));
     readValidatedJson(file, schemaFile, cacheDir);
-    // The same file, now that the schema demands shares: refused although it passed before.
+    // The same file against a schema that demands shares: refused although it passed before.
+    // (A process keeps each schema file's key, as it keeps its validator: the stricter text is
+    // read under a new path here, as a later process would read it.)
     writeFileSync(schemaFile, JSON.stringify({ ...SCHEMA, required: ['id', 'amount', 'shares'] }));
     const freshSchemaFile = path.join(dir, 'stricter.schema.json');
     writeFileSync(freshSchemaFile, readFileSync(schemaFile, 'utf8'));

@@ -234,7 +234,9 @@ export function validateAgainstSchema<T>(
  * changes: the knowledge base alone took 14 ms a command to load its validators and run them.
  * A pass leaves an empty marker file named by the hash of the validator's cache key and the
  * file's text; the same bytes against the same schema can only pass again. A file that fails
- * leaves no marker, so its errors are reported on every load.
+ * leaves no marker, so its errors are reported on every load. Like the validators, a process
+ * reads each schema once; the markers (one empty file per version of a data file) are small
+ * enough to keep.
  */
 const VALIDATED_DIR = 'validated';
 

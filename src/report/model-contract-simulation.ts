@@ -40,9 +40,17 @@ interface BreakEvenJson {
   byYear: { year: number; calendarYear: number; share: number }[];
   never: number;
 }
+type SweepNets = { kommune: number; public: number; investor: number | null };
 interface SweepPointJson {
   value: number;
-  netAtHorizon: { kommune: number; public: number; investor: number | null };
+  netAtHorizon?: SweepNets;
+  /** What results made before the sweeps became deterministic call it (Monte Carlo means). */
+  meanNetAtHorizon?: SweepNets;
+}
+
+/** A sweep point's nets, under the name of the version that made the result. */
+function netsAt(point: SweepPointJson): SweepNets {
+  return (point.netAtHorizon ?? point.meanNetAtHorizon) as SweepNets;
 }
 interface SensitivityEntryJson {
   parameter: string;
@@ -268,8 +276,8 @@ function delta(
   base: SweepPointJson,
   actor: 'kommune' | 'investor',
 ): number | null {
-  const value = point.netAtHorizon[actor];
-  const baseValue = base.netAtHorizon[actor];
+  const value = netsAt(point)[actor];
+  const baseValue = netsAt(base)[actor];
   return value === null || baseValue === null ? null : value - baseValue;
 }
 
@@ -403,15 +411,11 @@ function monteCarloTables(r: ContractSimulationView, language: ReportLanguage): 
         W[language].parameters[e.parameter] ?? e.parameter,
         e.low.value,
         e.high.value,
-        e.low.netAtHorizon.kommune,
-        e.base.netAtHorizon.kommune,
-        e.high.netAtHorizon.kommune,
+        netsAt(e.low).kommune,
+        netsAt(e.base).kommune,
+        netsAt(e.high).kommune,
         ...(hasInvestor
-          ? [
-              e.low.netAtHorizon.investor,
-              e.base.netAtHorizon.investor,
-              e.high.netAtHorizon.investor,
-            ]
+          ? [netsAt(e.low).investor, netsAt(e.base).investor, netsAt(e.high).investor]
           : []),
         e.switchingValue.kommune,
         ...(hasInvestor ? [e.switchingValue.investor] : []),

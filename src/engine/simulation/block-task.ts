@@ -28,15 +28,15 @@ export interface OutputColumn {
   trialLimit?: number;
 }
 
-/** Output columns by name; each holds trialCount × width values, trial by trial (value [trial·width + j]). */
+/**
+ * Output columns by name; each holds trialCount × width values (only its `trialLimit` first
+ * trials' for a limited column), block by block: block b's trials take the slots
+ * [b·TRIALS_PER_BLOCK·width, …), laid out within them as the task chooses.
+ */
 export type BlockColumns = Record<string, Float64Array>;
 
 /** Trials of [firstTrial, firstTrial + trialCount) that `column` records. */
-export function recordedTrials(
-  column: OutputColumn,
-  firstTrial: number,
-  trialCount: number,
-): number {
+function recordedTrials(column: OutputColumn, firstTrial: number, trialCount: number): number {
   const end = Math.min(firstTrial + trialCount, column.trialLimit ?? Infinity);
   return Math.max(0, end - firstTrial);
 }
@@ -94,6 +94,12 @@ export function allocateColumns(
 ): BlockColumns {
   const out: BlockColumns = {};
   for (const column of columns) {
+    const limit = column.trialLimit;
+    if (limit !== undefined && limit < trialCount && limit % TRIALS_PER_BLOCK !== 0) {
+      throw new RangeError(
+        `column ${column.name} would end inside a block: its trial limit ${limit} must be whole blocks of ${TRIALS_PER_BLOCK} or at least the run's ${trialCount} trials`,
+      );
+    }
     const length = recordedTrials(column, 0, trialCount) * column.width;
     out[column.name] = shared
       ? new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT))
@@ -123,13 +129,8 @@ export function runBlocks(
     if (trialCount <= 0) break;
     const views: BlockColumns = {};
     for (const column of columns) {
-      const recorded = recordedTrials(column, firstTrial, trialCount);
-      if (recorded === 0) continue;
-      if (recorded < trialCount) {
-        throw new RangeError(
-          `column ${column.name} ends inside block ${blockIndex}: its trial limit must be whole blocks or the run's trials`,
-        );
-      }
+      // allocateColumns checked that a limited column ends between blocks.
+      if (recordedTrials(column, firstTrial, trialCount) === 0) continue;
       const start = firstTrial * column.width;
       views[column.name] = out[column.name].subarray(start, start + trialCount * column.width);
     }

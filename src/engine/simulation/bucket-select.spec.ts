@@ -33,6 +33,8 @@ const SHAPES = {
   clusterAndSpread: (u: number) => (u < 0.5 ? 1_000_000 + u / 1_000 : (u - 0.5) * 1e9),
   /** Many orders of magnitude. */
   wide: (u: number) => Math.exp(60 * (u - 0.5)),
+  /** Powers of two: nearly all values fall in the lowest bucket, level after level. */
+  geometric: (u: number) => 2 ** -Math.floor(u * 600),
 };
 
 /** Zeros of either sign are equal order statistics: compare them as 0. */

@@ -111,6 +111,10 @@ function tallyRange(values: Float64Array, out: Float64Array): void {
 /**
  * Places the values of `ranks` (ascending, among the non-NaN `values`) into `out` from
  * `outOffset`. `owned`: `values` is a scratch copy of finite values that may be reordered.
+ * `bucketedFrom`: how many values the bucket these came from was cut out of; a bucket that
+ * kept more than half of them (values spread over orders of magnitude, where equal widths
+ * split badly) is finished by Floyd–Rivest rather than cut again, so no input costs more than
+ * a few passes.
  */
 function selectWithin(
   values: Float64Array,
@@ -119,6 +123,7 @@ function selectWithin(
   ranks: readonly number[],
   out: Float64Array,
   outOffset: number,
+  bucketedFrom = Infinity,
 ): void {
   // Infinities hold the lowest and highest ranks; the rest are ranks among the finite values.
   const finiteRanks: number[] = [];
@@ -139,13 +144,17 @@ function selectWithin(
   const scale = buckets / (max - min);
   if (min === max) {
     for (const slot of finiteSlots) out[slot] = min;
-  } else if (finiteCount <= DIRECT_SELECTION_SIZE || !(scale > 0 && Number.isFinite(scale))) {
-    // Small, or a span too wide or too narrow for equal-width buckets in doubles.
+  } else if (
+    finiteCount <= DIRECT_SELECTION_SIZE ||
+    finiteCount > bucketedFrom / 2 ||
+    !(scale > 0 && Number.isFinite(scale))
+  ) {
+    // Small, split badly, or a span too wide or too narrow for equal-width buckets in doubles.
     const scratch = owned ? values : finiteValues(values, finiteCount);
     selectRanksInPlace(scratch, finiteRanks);
     finiteRanks.forEach((rank, i) => (out[finiteSlots[i]] = scratch[rank]));
   } else {
-    selectInBuckets(values, { min, scale, buckets }, finiteRanks, finiteSlots, out);
+    selectInBuckets(values, { min, scale, buckets, finiteCount }, finiteRanks, finiteSlots, out);
   }
 }
 
@@ -204,7 +213,7 @@ function gatherBuckets(
 
 function selectInBuckets(
   values: Float64Array,
-  grid: { min: number; scale: number; buckets: number },
+  grid: { min: number; scale: number; buckets: number; finiteCount: number },
   ranks: readonly number[],
   slots: readonly number[],
   out: Float64Array,
@@ -237,7 +246,7 @@ function selectInBuckets(
   groups.forEach((group, slot) => {
     const picked = new Float64Array(group.ranks.length);
     const bucketRange = scanRange(bucketValues[slot]);
-    selectWithin(bucketValues[slot], bucketRange, true, group.ranks, picked, 0);
+    selectWithin(bucketValues[slot], bucketRange, true, group.ranks, picked, 0, grid.finiteCount);
     group.slots.forEach((outSlot, i) => (out[outSlot] = picked[i]));
   });
 }

@@ -304,7 +304,7 @@ describe('simulateContract in worker threads', () => {
       sensitivity: { variation: 0.2 },
     });
     // Lowered record limits: float32 values, and fan charts from the first 2 of 6 blocks, so the
-    // threads also merge batches that record no fan-chart values.
+    // threads also run batches that record no fan-chart values.
     const settings: SimulationSettings = {
       trials: 5 * 1024 + 3,
       seed: 'threads',

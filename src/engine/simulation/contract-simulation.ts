@@ -214,7 +214,7 @@ function samplerOptions(
 /** The contract, gains and sampler settings of a run's block task, as `simulateContract` builds them. */
 export function contractTaskInputs(
   input: Pick<ContractSimulationInput, 'contract' | 'gains' | 'uncertainty'>,
-): Omit<ContractTaskParams, 'outputs' | 'scales'> {
+): Omit<ContractTaskParams, 'outputs'> {
   const uncertainty = input.uncertainty ?? {};
   const contract = simulatedContract(input.contract, uncertainty);
   return {

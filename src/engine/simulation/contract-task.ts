@@ -45,7 +45,7 @@ const BYTES_PER_PACKED_CODES = 4;
  * the memory budget (each float64 value per trial is 8 MB per million trials). float32 keeps
  * 7 significant digits: about 1 krone at 10 mio. kr., far below the Monte Carlo's standard
  * error. Same-typed TypedArray copies preserve bit patterns (ECMAScript
- * TypedArray.prototype.set), so packed values survive the runner's merge.
+ * TypedArray.prototype.set), so the readers' copies keep the packed break-even words intact.
  */
 
 export const SCALAR_OUTPUTS = [
@@ -121,7 +121,7 @@ export function plainGainProfile(gains: GainProfile): PlainGainProfile {
   };
 }
 
-export function gainProfileFromPlain(plain: PlainGainProfile): GainProfile {
+function gainProfileFromPlain(plain: PlainGainProfile): GainProfile {
   return {
     measureId: plain.measureId,
     priceYear: plain.priceYear,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { allocateColumns } from './block-task';
 import { COHORT_COUNTS_TASK } from './cohort-block';
 import type { CohortDrawSpec } from './cohort';
 import { TRIALS_PER_BLOCK } from './rng';
@@ -93,6 +94,14 @@ describe('running trials in this thread', () => {
     });
     await expect(running).rejects.toBeInstanceOf(SimulationCancelledError);
     expect(reported).toEqual([TRIALS_PER_BLOCK]);
+  });
+
+  it('records a limited column for its first trials only, and refuses a limit inside a block', () => {
+    const fan = { name: 'fan', width: 2, trialLimit: 2 * TRIALS_PER_BLOCK };
+    expect(allocateColumns([fan], 5 * TRIALS_PER_BLOCK + 7).fan).toHaveLength(4 * TRIALS_PER_BLOCK);
+    // A limit at or above the run's trials records them all, whole blocks or not.
+    expect(allocateColumns([fan], 900).fan).toHaveLength(1800);
+    expect(() => allocateColumns([{ ...fan, trialLimit: 1000 }], 5000)).toThrow(/inside a block/);
   });
 
   it('refuses an unknown task and a bad number of trials, saying what is wrong', async () => {

@@ -73,7 +73,7 @@ export interface RunTimings {
 export interface RunTrialsResult {
   trials: number;
   seed: SimulationSeed;
-  /** Each column holds trials × width values, trial by trial. */
+  /** Each column holds min(trials, its trialLimit) × width values, block by block (see block-task.ts). */
   columns: BlockColumns;
   layout: readonly OutputColumn[];
   blocks: number;
@@ -97,7 +97,7 @@ export class SimulationCancelledError extends Error {
 const DEFAULT_IN_PROCESS_BLOCKS_PER_BATCH = 16;
 /**
  * With worker threads, this thread's batches are small (about 5 ms of work), so it hands out work
- * and merges results promptly, and the last batches of all threads end close together.
+ * and reports progress promptly, and the last batches of all threads end close together.
  */
 const SHARED_MAIN_BLOCKS_PER_BATCH = 4;
 /**

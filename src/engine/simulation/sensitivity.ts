@@ -179,7 +179,7 @@ function total(values: readonly number[]): number {
 }
 
 /** The deterministic cash flows (expected outcomes, floats) under one change; nets at the horizon. */
-export class DeterministicNets {
+class DeterministicNets {
   private readonly compiled: CompiledContract<number>;
   private readonly expected: OutcomesByYear<number>;
   /** One set of cash-flow arrays for every evaluation (a search makes hundreds). */
