@@ -60,6 +60,7 @@ export type { RateUncertainty };
 export const FULL_RECORD_TRIALS = 131_072;
 /** Fan charts summarise at most this many trials (64 blocks), a run's first. */
 export const FAN_CHART_TRIALS = 65_536;
+
 export interface ContractUncertainty {
   grossSuccessRate?: RateUncertainty;
   deadweightRate?: RateUncertainty;
