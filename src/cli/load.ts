@@ -1,7 +1,7 @@
 import { loadContractTemplate } from '../data/contracts';
 import { DataFileError } from '../data/json-file';
 import { loadKnowledgeBase } from '../data/knowledge';
-import { knowledgeBaseViolations, validateContract, type Contract } from '../engine/contract';
+import { contractViolations, type Contract } from '../engine/contract';
 import type { KnowledgeBase } from '../engine/som';
 import { violationPathToPointer } from '../data/contracts';
 
@@ -18,10 +18,7 @@ export function knowledgeBase(): KnowledgeBase {
  */
 export function loadContract(idOrPath: string): Contract {
   const contract = loadContractTemplate(idOrPath);
-  const violations = [
-    ...validateContract(contract),
-    ...knowledgeBaseViolations(knowledgeBase(), contract),
-  ];
+  const violations = contractViolations(knowledgeBase(), contract);
   if (violations.length > 0) {
     throw DataFileError.of(
       idOrPath,

@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import {
-  knowledgeBaseViolations,
+  contractViolations,
   mergeOverrides,
   projectContract,
-  validateContract,
   type Contract,
 } from '../engine/contract';
 import type { FundInput, FundScenario, ProductBaseline } from '../engine/fund';
@@ -138,7 +137,7 @@ function resolveContract(scenario: ContractScenario, label: string, kb: Knowledg
   } catch (error) {
     asFileError(label, '', error);
   }
-  const violations = [...validateContract(merged), ...knowledgeBaseViolations(kb, merged)];
+  const violations = contractViolations(kb, merged);
   if (violations.length > 0) asFileError(label, prefix, new InvalidInputError(violations));
   return merged;
 }

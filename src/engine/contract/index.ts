@@ -49,4 +49,4 @@ export {
 export { roundPartsToTotal } from './rounding';
 export * from './defaults';
 export { mergeOverrides } from './overrides';
-export { knowledgeBaseViolations } from './knowledge-checks';
+export { contractViolations, knowledgeBaseViolations } from './knowledge-checks';

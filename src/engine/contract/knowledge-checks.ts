@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../som/types';
 import type { Contract } from './types';
-import type { ContractViolation } from './validate';
+import { validateContract, type ContractViolation } from './validate';
 
 /** The target group, its success measure and the price year must exist in the knowledge base. */
 export function knowledgeBaseViolations(
@@ -42,4 +42,9 @@ export function knowledgeBaseViolations(
     });
   }
   return violations;
+}
+
+/** Every rule a contract breaks: its own (`validateContract`), then its knowledge-base references. */
+export function contractViolations(kb: KnowledgeBase, contract: Contract): ContractViolation[] {
+  return [...validateContract(contract), ...knowledgeBaseViolations(kb, contract)];
 }

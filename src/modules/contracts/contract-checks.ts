@@ -1,11 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../../common/validation';
-import { validateContract } from '../../engine/contract/validate';
 import type { Contract } from '../../engine/contract/types';
 import { InvalidInputError } from '../../engine/shared/errors';
 import type { KnowledgeBase } from '../../engine/som';
-import { knowledgeBaseViolations } from '../../engine/contract/knowledge-checks';
+import { contractViolations } from '../../engine/contract/knowledge-checks';
 import { ContractDto } from './dto/contract.dto';
 
 /**
@@ -32,7 +31,7 @@ export function toContract(dto: ContractDto): Contract {
 
 /** Throws InvalidInputError listing every domain rule and knowledge-base reference it breaks. */
 export function assertValidContract(kb: KnowledgeBase, contract: Contract, prefix: string): void {
-  const violations = [...validateContract(contract), ...knowledgeBaseViolations(kb, contract)];
+  const violations = contractViolations(kb, contract);
   if (violations.length > 0) {
     throw new InvalidInputError(
       violations.map((v) => ({ path: joinPath(prefix, dottedPath(v.path)), message: v.message })),
