@@ -22,8 +22,8 @@ export interface OutputColumn {
   width: number;
   /**
    * Record only the run's first this many trials (whole blocks of TRIALS_PER_BLOCK, or all the
-   * run's trials): the blocks after them get no view of this column. For outputs whose summary needs fewer trials than the
-   * run (fan charts), so that a large run neither stores nor reruns them.
+   * run's trials): the blocks after them get no view of this column. For outputs whose summary
+   * needs fewer trials than the run (fan charts), so a large run neither stores nor reruns them.
    */
   trialLimit?: number;
 }
