@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { moneyString } from '../shared/decimal';
-import type { ActorAmounts, AmountsJson } from '../som';
+import { amountsToJson, type AmountsJson } from '../som';
 import { WELFARE_AREAS, type WelfareArea } from '../shared/actors';
 import type { PublicGains, PublicGainsByArea } from './gains';
 import type { FundFlows, FundProjection } from './projection';
@@ -99,17 +99,8 @@ function countString(value: Decimal): string {
   return value.toDecimalPlaces(COUNT_DECIMALS, Decimal.ROUND_HALF_EVEN).toFixed(COUNT_DECIMALS);
 }
 
-function amounts(value: ActorAmounts): AmountsJson {
-  return {
-    kommune: moneyString(value.kommune),
-    region: moneyString(value.region),
-    stat: moneyString(value.stat),
-    total: moneyString(value.total),
-  };
-}
-
 function gainsJson(gains: PublicGains): PublicGainsJson {
-  return { nominal: amounts(gains.nominal), npv: amounts(gains.npv) };
+  return { nominal: amountsToJson(gains.nominal), npv: amountsToJson(gains.npv) };
 }
 
 function gainsByAreaJson(gains: PublicGainsByArea): PublicGainsByAreaJson {

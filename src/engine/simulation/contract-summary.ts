@@ -15,7 +15,14 @@ import {
   MONTE_CARLO_ACTORS,
   type MonteCarloActor,
 } from './contract-trial';
-import { summarize, summarizeWithHistogram, type Histogram, type Summary } from './statistics';
+import {
+  probabilityAtLeast,
+  probabilityBelow,
+  summarize,
+  summarizeWithHistogram,
+  type Histogram,
+  type Summary,
+} from './statistics';
 
 /**
  * Summaries of a contract Monte Carlo's columns: per output the mean, spread, standard error,
@@ -125,20 +132,6 @@ function constantSummary(value: number, count: number): Summary {
   };
 }
 
-/** Share of non-NaN values below `threshold` (or, `atLeast`, not below it); NaN when there are none. */
-function share(values: Float64Array, threshold: number, atLeast = false): number {
-  let below = 0;
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (Number.isNaN(value)) continue;
-    count++;
-    if (value < threshold) below++;
-  }
-  if (count === 0) return NaN;
-  return (atLeast ? count - below : below) / count;
-}
-
 /** The scalars a full run records; the public totals are summed from the levels. */
 export function fullRunScalars(hasCapital: boolean): ScalarOutput[] {
   return [
@@ -174,7 +167,7 @@ export function summarizeScalars(
     addScalar(columns, outputs, levels.region, trials, values);
     return addScalar(columns, outputs, levels.stat, trials, values);
   };
-  const negative = (data: Float64Array) => share(data, -MONEY_TOLERANCE);
+  const negative = (data: Float64Array) => probabilityBelow(data, -MONEY_TOLERANCE);
 
   const netAtHorizon = {} as Record<MonteCarloActor, OutputSummary | null>;
   const netNegativeAtHorizon = {} as Record<PublicTotal, number>;
@@ -198,11 +191,11 @@ export function summarizeScalars(
   let investorReachesTarget: number | null = null;
   if (options.hasCapital) {
     investorMultiple = summarizeOutput(read('investorMultiple'));
-    investorLoss = share(values, 1 - MULTIPLE_TOLERANCE);
+    investorLoss = probabilityBelow(values, 1 - MULTIPLE_TOLERANCE);
     investorIrr = summarizeOutput(read('investorIrr'));
     const target = options.investorTargetReturn;
     if (target !== null) {
-      investorReachesTarget = share(values, target - IRR_TOLERANCE, true);
+      investorReachesTarget = probabilityAtLeast(values, target - IRR_TOLERANCE);
     }
   }
   const outcomePayments = summarizeOutput(read('outcomePayments'));

@@ -4,6 +4,7 @@ import {
   fanChart,
   histogram,
   mean,
+  probabilityAtLeast,
   probabilityBelow,
   quantile,
   quantiles,
@@ -178,6 +179,12 @@ describe('fan charts and probabilities', () => {
     // Multiples 0.8, 1.0, 1.2, 0.5 → 2 of 4 below 1 (1.0 itself is not a loss).
     expect(probabilityBelow([0.8, 1.0, 1.2, 0.5], 1)).toBe(0.5);
     expect(probabilityBelow([NaN, 0.5], 1)).toBe(1);
+  });
+
+  it('give the share at or above a threshold, e.g. IRRs reaching a target, of the trials with a value', () => {
+    // IRRs 0.03, 0.05, NaN (no root), 0.07 → 2 of the 3 with a value reach 5%.
+    expect(probabilityAtLeast([0.03, 0.05, NaN, 0.07], 0.05)).toBe(2 / 3);
+    expect(probabilityAtLeast([NaN], 0.05)).toBeNaN();
   });
 });
 

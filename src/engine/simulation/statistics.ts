@@ -372,6 +372,21 @@ export function fanChart(matrix: ArrayLike<number>, years: number): FanChartBand
 
 /** Share of trials (with a value) whose value is strictly below `threshold`; NaN if none has one. */
 export function probabilityBelow(values: ArrayLike<number>, threshold: number): number {
+  const { count, below } = countBelow(values, threshold);
+  return count === 0 ? NaN : below / count;
+}
+
+/** Share of trials (with a value) whose value is at least `threshold`; NaN if none has one. */
+export function probabilityAtLeast(values: ArrayLike<number>, threshold: number): number {
+  const { count, below } = countBelow(values, threshold);
+  return count === 0 ? NaN : (count - below) / count;
+}
+
+/** Values that are not NaN, and how many of them lie strictly below `threshold`. */
+function countBelow(
+  values: ArrayLike<number>,
+  threshold: number,
+): { count: number; below: number } {
   let below = 0;
   let count = 0;
   for (let i = 0; i < values.length; i++) {
@@ -380,5 +395,5 @@ export function probabilityBelow(values: ArrayLike<number>, threshold: number): 
     count++;
     if (value < threshold) below++;
   }
-  return count === 0 ? NaN : below / count;
+  return { count, below };
 }

@@ -18,4 +18,9 @@ export {
   type ValuationRequest,
   type YearValuation,
 } from './valuation';
-export { valuationToJson, type AmountsJson, type ValuationJson } from './valuation-json';
+export {
+  amountsToJson,
+  valuationToJson,
+  type AmountsJson,
+  type ValuationJson,
+} from './valuation-json';

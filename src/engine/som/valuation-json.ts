@@ -32,7 +32,8 @@ export interface ValuationJson {
 
 const DISCOUNT_FACTOR_DECIMALS = 10;
 
-function amounts(value: ActorAmounts): AmountsJson {
+/** One amount per public level and their total, as øre-exact strings. */
+export function amountsToJson(value: ActorAmounts): AmountsJson {
   return {
     kommune: moneyString(value.kommune),
     region: moneyString(value.region),
@@ -57,23 +58,23 @@ export function valuationToJson(valuation: Valuation): ValuationJson {
       rate: new Money(s.rate).toString(),
     })),
     excludedAreas: valuation.excludedAreas,
-    npv: amounts(valuation.npv),
-    nominal: amounts(valuation.nominal),
+    npv: amountsToJson(valuation.npv),
+    nominal: amountsToJson(valuation.nominal),
     byYear: valuation.byYear.map((y) => ({
       year: y.year,
       discountFactor: y.discountFactor.toFixed(DISCOUNT_FACTOR_DECIMALS, Decimal.ROUND_HALF_EVEN),
-      nominal: amounts(y.nominal),
-      discounted: amounts(y.discounted),
+      nominal: amountsToJson(y.nominal),
+      discounted: amountsToJson(y.discounted),
       byArea: WELFARE_AREAS.map((area) => ({
         area,
-        nominal: amounts(y.byArea[area].nominal),
-        discounted: amounts(y.byArea[area].discounted),
+        nominal: amountsToJson(y.byArea[area].nominal),
+        discounted: amountsToJson(y.byArea[area].discounted),
       })),
     })),
     byArea: WELFARE_AREAS.map((area) => ({
       area,
-      nominal: amounts(valuation.byArea[area].nominal),
-      npv: amounts(valuation.byArea[area].npv),
+      nominal: amountsToJson(valuation.byArea[area].nominal),
+      npv: amountsToJson(valuation.byArea[area].npv),
     })),
   };
 }
