@@ -9,7 +9,7 @@ import {
   type OutputColumn,
 } from './block-task';
 import { blockCount, TRIALS_PER_BLOCK, type SimulationSeed } from './rng';
-import type { WorkerBatchMessage, WorkerBatchResult } from './worker';
+import type { WorkerBatchMessage } from './worker';
 
 /**
  * Runs N trials of a registered block task, split into fixed blocks (TRIALS_PER_BLOCK), in
@@ -190,7 +190,7 @@ export async function runTrials<Params>(
           : (options.threadsPayOffMs ?? DEFAULT_THREADS_PAY_OFF_MS),
       computeHere,
       message: batchMessage(options, taskModulePath, columns),
-      onBatch: (result) => progress(result.trialCount),
+      onBatch: (firstBlock, count) => progress(batchTrials(firstBlock, count, trials)),
     });
   }
   const finished = performance.now();
@@ -270,7 +270,8 @@ async function runShared(run: {
   payOffMs: number;
   computeHere: (afterBatch: (blocks: number, ms: number) => void) => Promise<void>;
   message: (firstBlock: number, blockCount: number) => WorkerBatchMessage;
-  onBatch: (result: WorkerBatchResult) => void;
+  /** A worker thread has written these blocks into the columns. */
+  onBatch: (firstBlock: number, blockCount: number) => void;
 }): Promise<number> {
   // An internal controller lets the first failure stop everything else.
   const controller = new AbortController();
@@ -290,11 +291,9 @@ async function runShared(run: {
       const size = run.workerBatch ?? Math.max(1, Math.min(nextSize, tail));
       const batch = run.queue.take(size);
       if (batch === null) return;
-      const result = (await workers.run(run.message(batch.firstBlock, batch.count), {
-        signal: controller.signal,
-      })) as WorkerBatchResult;
+      await workers.run(run.message(batch.firstBlock, batch.count), { signal: controller.signal });
       nextSize = Math.min(MAX_WORKER_BLOCKS_PER_BATCH, 2 * nextSize);
-      run.onBatch(result);
+      run.onBatch(batch.firstBlock, batch.count);
     }
   };
   const feeders: Promise<void>[] = [];

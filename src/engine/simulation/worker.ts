@@ -5,7 +5,7 @@ import {
   type BlockTaskDefinition,
   type OutputColumn,
 } from './block-task';
-import { TRIALS_PER_BLOCK, type SimulationSeed } from './rng';
+import type { SimulationSeed } from './rng';
 
 /**
  * The worker-thread entry point (a piscina handler). Loaded from compiled JavaScript only
@@ -27,11 +27,6 @@ export interface WorkerBatchMessage {
   blockCount: number;
   /** The run's columns on SharedArrayBuffers: cloning shares their memory, so the blocks are written in place. */
   columns: BlockColumns;
-}
-
-export interface WorkerBatchResult {
-  firstTrial: number;
-  trialCount: number;
 }
 
 interface PreparedRun {
@@ -58,9 +53,8 @@ async function prepareRun(message: WorkerBatchMessage): Promise<PreparedRun> {
   return prepared;
 }
 
-export default async function runWorkerBatch(
-  message: WorkerBatchMessage,
-): Promise<WorkerBatchResult> {
+/** Runs one batch into the shared columns; the runner knows which blocks it handed out. */
+export default async function runWorkerBatch(message: WorkerBatchMessage): Promise<void> {
   const prepared = await prepareRun(message);
   runBlocks(
     prepared.definition,
@@ -71,7 +65,4 @@ export default async function runWorkerBatch(
     message.blockCount,
     message.columns,
   );
-  const firstTrial = message.firstBlock * TRIALS_PER_BLOCK;
-  const trialCount = Math.min(message.blockCount * TRIALS_PER_BLOCK, message.trials - firstTrial);
-  return { firstTrial, trialCount };
 }
