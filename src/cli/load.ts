@@ -5,7 +5,7 @@ import { contractViolations, type Contract } from '../engine/contract';
 import type { KnowledgeBase } from '../engine/som';
 import { violationPathToPointer } from '../data/contracts';
 
-/** The knowledge base, loaded once per command (it is validated on every load). */
+/** The knowledge base, loaded once per command (and checked, see `loadKnowledgeBase`). */
 let cached: KnowledgeBase | undefined;
 export function knowledgeBase(): KnowledgeBase {
   cached ??= loadKnowledgeBase();

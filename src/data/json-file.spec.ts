@@ -132,6 +132,22 @@ describe('data files that passed their schema', () => {
     expect(markers()).toHaveLength(1);
   });
 
+  it('keep one marker per file: a new version that passes replaces the old one', () => {
+    const [first, second] = ['first.json', 'second.json'].map((name) => path.join(dir, name));
+    writeFileSync(first, JSON.stringify(DOCUMENTS[0]));
+    writeFileSync(second, JSON.stringify(DOCUMENTS[0]));
+    readValidatedJson(first, schemaFile, cacheDir);
+    readValidatedJson(second, schemaFile, cacheDir);
+    const before = markers();
+    expect(before).toHaveLength(2);
+    writeFileSync(first, JSON.stringify(DOCUMENTS[1]));
+    expect(readValidatedJson(first, schemaFile, cacheDir)).toEqual(DOCUMENTS[1]);
+    const after = markers();
+    // The first file's old marker is gone, its new one there; the second file's stands.
+    expect(after).toHaveLength(2);
+    expect(after.filter((name) => before.includes(name))).toHaveLength(1);
+  });
+
   it('are checked again against a stricter schema (as the next process reads it)', () => {
     const file = path.join(dir, 'document.json');
     writeFileSync(file, JSON.stringify(DOCUMENTS[0]));

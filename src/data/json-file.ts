@@ -1,6 +1,14 @@
 import type { ErrorObject, Options as AjvOptions } from 'ajv';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { compileFunction } from 'node:vm';
 
@@ -232,11 +240,11 @@ export function validateAgainstSchema<T>(
 /**
  * Data files that have passed their schema are not checked against it again while neither
  * changes: the knowledge base alone took 14 ms a command to load its validators and run them.
- * A pass leaves an empty marker file named by the hash of the validator's cache key and the
- * file's text; the same bytes against the same schema can only pass again. A file that fails
- * leaves no marker, so its errors are reported on every load. Like the validators, a process
- * reads each schema once; the markers (one empty file per version of a data file) are small
- * enough to keep.
+ * A pass leaves an empty marker file named `<hash of the file's path>.<hash of the validator's
+ * cache key and the file's text>`; the same bytes against the same schema can only pass again.
+ * A file that fails leaves no marker, so its errors are reported on every load. A new pass
+ * removes the file's older markers, so there is at most one per data file. Like the
+ * validators, a process reads each schema once.
  */
 const VALIDATED_DIR = 'validated';
 
@@ -259,17 +267,32 @@ export function readValidatedJson<T>(
   const text = readTextFile(file);
   const data = parseJsonText(file, text);
   if (cacheDir === null) return validateAgainstSchema<T>(file, data, schemaFile, { cacheDir });
-  const marker = path.join(
-    path.dirname(cacheDir),
-    VALIDATED_DIR,
-    createHash('sha256')
-      .update(schemaKey(schemaFile, cacheDir))
-      .update('\0')
-      .update(text)
-      .digest('hex'),
-  );
-  if (existsSync(marker)) return data as T;
+  const markerDir = path.join(path.dirname(cacheDir), VALIDATED_DIR);
+  const fileKey = createHash('sha256').update(path.resolve(file)).digest('hex');
+  const markerName = `${fileKey}.${createHash('sha256')
+    .update(schemaKey(schemaFile, cacheDir))
+    .update('\0')
+    .update(text)
+    .digest('hex')}`;
+  if (existsSync(path.join(markerDir, markerName))) return data as T;
   const valid = validateAgainstSchema<T>(file, data, schemaFile, { cacheDir });
-  writeCached(marker, '');
+  removeMarkers(markerDir, `${fileKey}.`);
+  writeCached(path.join(markerDir, markerName), '');
   return valid;
+}
+
+/**
+ * Removes the markers whose names start with `prefix` (a file's earlier versions), and those
+ * of the first format, named by the content hash alone (no dot), which nothing replaces.
+ */
+function removeMarkers(markerDir: string, prefix: string): void {
+  try {
+    for (const name of readdirSync(markerDir)) {
+      if (name.startsWith(prefix) || !name.includes('.')) {
+        rmSync(path.join(markerDir, name), { force: true });
+      }
+    }
+  } catch {
+    // No markers yet, or a read-only cache: nothing to remove.
+  }
 }
