@@ -5,17 +5,12 @@ import { DataFileError, readJsonFile } from '../../data/json-file';
 import { contractGains, DEFAULT_SEED, loadScenarioFile } from '../../data/scenarios';
 import type { Contract } from '../../engine/contract';
 import {
-  deterministicEvaluator,
   LEVER_NAMES,
-  leverMapToJson,
-  leverSolutionToJson,
-  mapLevers,
-  monteCarloEvaluator,
-  solveLever,
+  negotiate,
+  negotiationOutcomeToJson,
   type AgreementConditions,
-  type ContractEvaluator,
   type LeverName,
-  type LeverRequest,
+  type NegotiationOutcome,
 } from '../../engine/negotiation';
 import { InvalidInputError } from '../../engine/shared/errors';
 import type { ContractUncertainty } from '../../engine/simulation';
@@ -152,67 +147,46 @@ export function registerSolveCommand(program: Command): void {
     .action(async (idOrPath: string, options: SolveOptions) => {
       const input = loadSolveInput(idOrPath);
       const conditions = readJsonFile(options.conditions) as AgreementConditions;
-      const gains = contractGains(knowledgeBase(), input.contract);
-      const evaluator: ContractEvaluator = options.deterministic
-        ? deterministicEvaluator(gains)
-        : monteCarloEvaluator(
-            { gains, uncertainty: input.uncertainty },
-            {
+      const bar = progressBar('solving');
+      let outcome: NegotiationOutcome;
+      try {
+        outcome = await negotiate(
+          {
+            contract: input.contract,
+            gains: contractGains(knowledgeBase(), input.contract),
+            uncertainty: input.uncertainty,
+            conditions,
+            lever: {
+              name: options.lever,
+              min: options.min,
+              max: options.max,
+              component: options.component,
+            },
+            lever2: options.lever2
+              ? { name: options.lever2, min: options.min2, max: options.max2 }
+              : undefined,
+            deterministic: options.deterministic,
+            monteCarlo: {
               trials: options.trials ?? DEFAULT_SOLVE_TRIALS,
               seed: options.seed ?? input.seed ?? DEFAULT_SEED,
               workers: options.workers,
             },
-          );
-      const lever: LeverRequest = {
-        name: options.lever,
-        min: options.min,
-        max: options.max,
-        component: options.component,
-      };
-      const bar = progressBar('solving');
-      const onProgress = (done: number, expected: number) => bar.update(done, expected);
-      let text: string;
-      try {
-        if (options.lever2) {
-          const lever2: LeverRequest = {
-            name: options.lever2,
-            min: options.min2,
-            max: options.max2,
-          };
-          const grid = options.grid;
-          const map = await mapLevers(
-            { contract: input.contract, levers: [lever, lever2], conditions },
-            evaluator,
-            {
-              gridPoints: grid ? [grid, grid] : undefined,
-              onProgress,
-            },
-          );
-          bar.finish();
-          text =
-            options.format === 'json'
-              ? JSON.stringify(leverMapToJson(map), null, 2)
-              : leverMapTable(map);
-        } else {
-          const solution = await solveLever(
-            { contract: input.contract, lever, conditions },
-            evaluator,
-            {
-              gridPoints: options.grid,
-              tolerance: options.tolerance,
-              onProgress,
-            },
-          );
-          bar.finish();
-          text =
-            options.format === 'json'
-              ? JSON.stringify(leverSolutionToJson(solution), null, 2)
-              : leverSolutionTable(solution);
-        }
+            gridPoints: options.grid,
+            tolerance: options.tolerance,
+          },
+          { onProgress: (done, expected) => bar.update(done, expected) },
+        );
       } catch (error) {
-        bar.finish();
         asConditionsFileError(options.conditions, error);
+      } finally {
+        bar.finish();
       }
+      const text =
+        options.format === 'json'
+          ? JSON.stringify(negotiationOutcomeToJson(outcome), null, 2)
+          : outcome.kind === 'map'
+            ? leverMapTable(outcome.map)
+            : leverSolutionTable(outcome.solution);
       process.stdout.write(text + '\n');
     });
 }

@@ -37,6 +37,12 @@ export {
   type MapProblem,
 } from './solve';
 export {
+  negotiate,
+  negotiationOutcomeToJson,
+  type Negotiation,
+  type NegotiationOutcome,
+} from './negotiate';
+export {
   leverMapToJson,
   leverSolutionToJson,
   FRACTION_DECIMALS,

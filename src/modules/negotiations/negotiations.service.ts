@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { listContractTemplates, loadContractTemplate } from '../../data/contracts';
 import {
-  deterministicEvaluator,
-  leverMapToJson,
-  leverSolutionToJson,
-  mapLevers,
-  monteCarloEvaluator,
-  solveLever,
+  negotiate,
+  negotiationOutcomeToJson,
   type AgreementConditions,
-  type ContractEvaluator,
 } from '../../engine/negotiation';
 import { InvalidInputError } from '../../engine/shared/errors';
 import { ScenarioRequests } from '../simulations/scenario-requests';
@@ -52,33 +47,23 @@ export class NegotiationsService {
     }
     const { contract, gains, uncertainty } = resolved.runnable.input;
     const deterministic = request.method === 'deterministic';
-    const evaluator: ContractEvaluator = deterministic
-      ? deterministicEvaluator(gains)
-      : monteCarloEvaluator(
-          { gains, uncertainty },
-          { trials: resolved.trials, seed: resolved.seed, workers: resolved.workers },
-        );
-    // The DTO checked the shape; the engine checks the conditions against this contract.
-    const conditions = request.conditions as AgreementConditions;
-    const result = request.lever2
-      ? leverMapToJson(
-          await mapLevers(
-            { contract, levers: [request.lever, request.lever2], conditions },
-            evaluator,
-            {
-              gridPoints: request.gridPoints ? [request.gridPoints, request.gridPoints] : undefined,
-              signal,
-            },
-          ),
-        )
-      : leverSolutionToJson(
-          await solveLever({ contract, lever: request.lever, conditions }, evaluator, {
-            gridPoints: request.gridPoints,
-            tolerance: request.tolerance,
-            signal,
-          }),
-        );
-    return toSolveResponse(request, resolved, result, {
+    const outcome = await negotiate(
+      {
+        contract,
+        gains,
+        uncertainty,
+        // The DTO checked the shape; the engine checks the conditions against this contract.
+        conditions: request.conditions as AgreementConditions,
+        lever: request.lever,
+        lever2: request.lever2,
+        deterministic,
+        monteCarlo: { trials: resolved.trials, seed: resolved.seed, workers: resolved.workers },
+        gridPoints: request.gridPoints,
+        tolerance: request.tolerance,
+      },
+      { signal },
+    );
+    return toSolveResponse(request, resolved, negotiationOutcomeToJson(outcome), {
       deterministic,
       elapsedMs: performance.now() - started,
     });
