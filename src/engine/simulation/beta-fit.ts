@@ -57,9 +57,11 @@ export function betaFromEffectiveSampleSize(
  * The Beta distribution with the given mean whose central 90% interval is as wide as
  * [lower, upper].
  *
- * Method: α = mean·κ and β = (1 − mean)·κ keep the mean exact; the concentration κ is found by
- * bisection on ln κ in [1e-3, 1e6] so that q95 − q05 = upper − lower (the width falls as κ
- * grows), to a relative tolerance of 1e-10 on κ; quantiles are computed to 1e-14.
+ * Method: α = mean·κ and β = (1 − mean)·κ keep the mean exact; the concentration κ is found on
+ * ln κ in [1e-3, 1e6] so that q95 − q05 = upper − lower, to a relative tolerance of 1e-10 on κ;
+ * quantiles are computed to 1e-14. The width falls as κ grows, roughly as κ^(−½), so ln width
+ * is nearly linear in ln κ and the Illinois variant of false position on it needs about a
+ * dozen widths where bisection took 38.
  * A mean and two ends are three conditions for two parameters, so when the interval is not
  * placed the way a Beta with that mean is skewed, the fitted ends differ from the requested
  * ones; `fittedInterval90` in `rateDistribution` reports them.
@@ -75,29 +77,49 @@ export function betaFromMeanAndInterval90(
       `interval90 must satisfy 0 ≤ lower < mean < upper ≤ 1, got lower=${lower}, mean=${mean}, upper=${upper}`,
     );
   }
-  const targetWidth = upper - lower;
-  const widthAt = (logConcentration: number): number => {
+  const logTarget = Math.log(upper - lower);
+  /** ln(width) − ln(target width) at concentration e^logConcentration: falls as it grows. */
+  const excessAt = (logConcentration: number): number => {
     const concentration = Math.exp(logConcentration);
     const alpha = mean * concentration;
     const beta = (1 - mean) * concentration;
-    return betaQuantile(UPPER_TAIL, alpha, beta) - betaQuantile(LOWER_TAIL, alpha, beta);
+    const width = betaQuantile(UPPER_TAIL, alpha, beta) - betaQuantile(LOWER_TAIL, alpha, beta);
+    return Math.log(width) - logTarget;
   };
   let low = Math.log(MIN_CONCENTRATION);
   let high = Math.log(MAX_CONCENTRATION);
-  if (widthAt(low) < targetWidth) {
+  let excessLow = excessAt(low);
+  let excessHigh = excessAt(high);
+  if (excessLow < 0) {
     throw new RangeError(
       `interval90 [${lower}, ${upper}] is wider than any Beta distribution with mean ${mean} allows`,
     );
   }
-  if (widthAt(high) > targetWidth) {
+  if (excessHigh > 0) {
     throw new RangeError(
       `interval90 [${lower}, ${upper}] is too narrow to fit (concentration above ${MAX_CONCENTRATION}); give the rate as fixed`,
     );
   }
-  while (high - low > CONCENTRATION_RELATIVE_TOLERANCE) {
-    const middle = 0.5 * (low + high);
-    if (widthAt(middle) > targetWidth) low = middle;
-    else high = middle;
+  // Illinois: false position, halving the kept end's excess when the same end moves twice, so
+  // both ends close in.
+  let movedEnd = 0;
+  while (high - low > CONCENTRATION_RELATIVE_TOLERANCE && excessLow !== excessHigh) {
+    const next = (low * excessHigh - high * excessLow) / (excessHigh - excessLow);
+    const excess = excessAt(next);
+    if (excess === 0) {
+      low = next;
+      high = next;
+    } else if (excess > 0) {
+      low = next;
+      excessLow = excess;
+      if (movedEnd === -1) excessHigh /= 2;
+      movedEnd = -1;
+    } else {
+      high = next;
+      excessHigh = excess;
+      if (movedEnd === 1) excessLow /= 2;
+      movedEnd = 1;
+    }
   }
   const concentration = Math.exp(0.5 * (low + high));
   return { alpha: mean * concentration, beta: (1 - mean) * concentration };

@@ -102,21 +102,40 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): numb
   return 1 - (front * incompleteBetaFraction(b, a, 1 - x)) / b;
 }
 
-/** Absolute tolerance on x when inverting a distribution function by bisection. */
+/** Absolute tolerance on x when inverting a distribution function. */
 const QUANTILE_X_TOLERANCE = 1e-14;
+/** Steps of `betaQuantile` before it gives up: bisection alone reaches 1e-14 in 47. */
+const MAX_QUANTILE_STEPS = 200;
 
-/** The p-quantile of Beta(a, b), by bisection on I_x(a, b) = p to |Δx| ≤ 1e-14. */
+/**
+ * The p-quantile of Beta(a, b), to |Δx| ≤ 1e-14: Newton's method on I_x(a, b) = p from the
+ * mean, the Beta density as the derivative, inside a bracket [low, high] that every step
+ * narrows; a step that would leave the bracket bisects it instead, so it always converges.
+ * Usually 4–8 evaluations of I_x where bisection takes 47.
+ */
 export function betaQuantile(p: number, a: number, b: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must lie in [0, 1], got ${p}`);
+  if (!(a > 0 && b > 0)) throw new RangeError(`Beta shapes must be > 0, got a=${a}, b=${b}`);
+  if (p === 0) return 0;
+  if (p === 1) return 1;
+  const logNormaliser = logGamma(a + b) - logGamma(a) - logGamma(b);
   let low = 0;
   let high = 1;
-  while (high - low > QUANTILE_X_TOLERANCE) {
-    const middle = 0.5 * (low + high);
-    if (middle === low || middle === high) break;
-    if (regularizedIncompleteBeta(middle, a, b) < p) low = middle;
-    else high = middle;
+  let x = a / (a + b);
+  for (let step = 0; step < MAX_QUANTILE_STEPS; step++) {
+    const excess = regularizedIncompleteBeta(x, a, b) - p;
+    if (excess === 0) return x;
+    if (excess < 0) low = x;
+    else high = x;
+    const density = Math.exp(logNormaliser + (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x));
+    let next = x - excess / density;
+    if (!(next > low && next < high)) next = 0.5 * (low + high);
+    if (Math.abs(next - x) <= QUANTILE_X_TOLERANCE || high - low <= QUANTILE_X_TOLERANCE) {
+      return next;
+    }
+    x = next;
   }
-  return 0.5 * (low + high);
+  throw new Error(`Beta quantile did not converge for p=${p}, a=${a}, b=${b}`);
 }
 
 /** The regularised lower incomplete gamma function P(a, x): the Gamma(a, 1) distribution function. */
