@@ -148,6 +148,18 @@ describe('data files that passed their schema', () => {
     expect(after.filter((name) => before.includes(name))).toHaveLength(1);
   });
 
+  it('forget files that no longer exist (temporary files) when another file is checked', () => {
+    const [gone, kept] = ['gone.json', 'kept.json'].map((name) => path.join(dir, name));
+    writeFileSync(gone, JSON.stringify(DOCUMENTS[0]));
+    readValidatedJson(gone, schemaFile, cacheDir);
+    rmSync(gone);
+    writeFileSync(kept, JSON.stringify(DOCUMENTS[1]));
+    readValidatedJson(kept, schemaFile, cacheDir);
+    expect(markers()).toHaveLength(1);
+    const [marker] = markers();
+    expect(readFileSync(path.join(dir, 'validated', marker), 'utf8')).toBe(path.resolve(kept));
+  });
+
   it('are checked again against a stricter schema (as the next process reads it)', () => {
     const file = path.join(dir, 'document.json');
     writeFileSync(file, JSON.stringify(DOCUMENTS[0]));

@@ -240,11 +240,11 @@ export function validateAgainstSchema<T>(
 /**
  * Data files that have passed their schema are not checked against it again while neither
  * changes: the knowledge base alone took 14 ms a command to load its validators and run them.
- * A pass leaves an empty marker file named `<hash of the file's path>.<hash of the validator's
- * cache key and the file's text>`; the same bytes against the same schema can only pass again.
- * A file that fails leaves no marker, so its errors are reported on every load. A new pass
- * removes the file's older markers, so there is at most one per data file. Like the
- * validators, a process reads each schema once.
+ * A pass leaves a marker file named `<hash of the file's path>.<hash of the validator's cache
+ * key and the file's text>`, holding the file's path; the same bytes against the same schema
+ * can only pass again. A file that fails leaves no marker, so its errors are reported on every
+ * load. A new pass removes the file's older markers and those of files that no longer exist,
+ * so there is at most one per data file. Like the validators, a process reads each schema once.
  */
 const VALIDATED_DIR = 'validated';
 
@@ -264,11 +264,31 @@ export function readValidatedJson<T>(
   schemaFile: string,
   cacheDir: string | null = DEFAULT_SCHEMA_CACHE_DIR,
 ): T {
+  const { text, data } = readJsonText(file);
+  return validateFileText<T>(file, text, data, schemaFile, cacheDir);
+}
+
+/** A JSON file's text and its parsed value (errors name the file). */
+export function readJsonText(file: string): { text: string; data: unknown } {
   const text = readTextFile(file);
-  const data = parseJsonText(file, text);
+  return { text, data: parseJsonText(file, text) };
+}
+
+/**
+ * `validateAgainstSchema` for `data` parsed from `file`'s `text`, skipped while a marker says
+ * this text has passed this schema (see above).
+ */
+export function validateFileText<T>(
+  file: string,
+  text: string,
+  data: unknown,
+  schemaFile: string,
+  cacheDir: string | null = DEFAULT_SCHEMA_CACHE_DIR,
+): T {
   if (cacheDir === null) return validateAgainstSchema<T>(file, data, schemaFile, { cacheDir });
   const markerDir = path.join(path.dirname(cacheDir), VALIDATED_DIR);
-  const fileKey = createHash('sha256').update(path.resolve(file)).digest('hex');
+  const absolutePath = path.resolve(file);
+  const fileKey = createHash('sha256').update(absolutePath).digest('hex');
   const markerName = `${fileKey}.${createHash('sha256')
     .update(schemaKey(schemaFile, cacheDir))
     .update('\0')
@@ -276,21 +296,28 @@ export function readValidatedJson<T>(
     .digest('hex')}`;
   if (existsSync(path.join(markerDir, markerName))) return data as T;
   const valid = validateAgainstSchema<T>(file, data, schemaFile, { cacheDir });
-  removeMarkers(markerDir, `${fileKey}.`);
-  writeCached(path.join(markerDir, markerName), '');
+  removeStaleMarkers(markerDir, `${fileKey}.`);
+  writeCached(path.join(markerDir, markerName), absolutePath);
   return valid;
 }
 
 /**
- * Removes the markers whose names start with `prefix` (a file's earlier versions), and those
- * of the first format, named by the content hash alone (no dot), which nothing replaces.
+ * Removes the markers whose names start with `prefix` (a file's earlier versions), those whose
+ * file no longer exists (temporary files), and those of earlier formats (no dot in the name,
+ * or no path inside), which nothing else would replace. Runs only when a file is validated.
  */
-function removeMarkers(markerDir: string, prefix: string): void {
+function removeStaleMarkers(markerDir: string, prefix: string): void {
   try {
     for (const name of readdirSync(markerDir)) {
-      if (name.startsWith(prefix) || !name.includes('.')) {
-        rmSync(path.join(markerDir, name), { force: true });
-      }
+      const marker = path.join(markerDir, name);
+      if (name.endsWith('.tmp')) continue; // another process is writing it
+      const markedFile = readFileSync(marker, 'utf8');
+      const stale =
+        name.startsWith(prefix) ||
+        !name.includes('.') ||
+        markedFile === '' ||
+        !existsSync(markedFile);
+      if (stale) rmSync(marker, { force: true });
     }
   } catch {
     // No markers yet, or a read-only cache: nothing to remove.

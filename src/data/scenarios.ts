@@ -10,7 +10,13 @@ import { InvalidInputError } from '../engine/shared/errors';
 import type { ContractSimulationInput } from '../engine/simulation';
 import { gainProfile, type GainProfile, type KnowledgeBase } from '../engine/som';
 import { loadContractTemplate, violationPathToPointer } from './contracts';
-import { DataFileError, displayPath, readJsonFile, validateAgainstSchema } from './json-file';
+import {
+  DataFileError,
+  displayPath,
+  readJsonText,
+  validateAgainstSchema,
+  validateFileText,
+} from './json-file';
 
 /**
  * Scenario files (`simulations/*.json`): an overlay on a named baseline. A contract scenario
@@ -49,18 +55,27 @@ export type ResolvedScenarioInput =
   | { kind: 'contract'; name: string; input: ContractSimulationInput; settings: RunSettingsInFile }
   | { kind: 'fund'; name: string; fund: FundInput; settings: RunSettingsInFile };
 
-/** Reads and resolves a scenario file. `label` names it in errors (a path, or 'body' for HTTP). */
+/** Reads and resolves a scenario file; its schema check is skipped while it passed unchanged. */
 export function loadScenarioFile(file: string, kb: KnowledgeBase): ResolvedScenarioInput {
-  return resolveScenario(readJsonFile(file), displayPath(file), kb);
+  const { text, data } = readJsonText(file);
+  return resolveScenario(data, displayPath(file), kb, (document, schemaFile) =>
+    validateFileText(file, text, document, schemaFile),
+  );
 }
 
+/** Checks a scenario document against a schema; throws a DataFileError naming its paths. */
+type ScenarioSchemaCheck = (data: unknown, schemaFile: string) => unknown;
+
+/** Resolves a scenario document; `label` names it in errors (a path, or 'body' for HTTP). */
 export function resolveScenario(
   data: unknown,
   label: string,
   kb: KnowledgeBase,
+  checkSchema: ScenarioSchemaCheck = (document, schemaFile) =>
+    validateAgainstSchema(label, document, schemaFile),
 ): ResolvedScenarioInput {
   if (typeof data === 'object' && data !== null && 'fund' in data) {
-    const scenario = validateAgainstSchema<FundScenario>(label, data, FUND_SCENARIO_SCHEMA);
+    const scenario = checkSchema(data, FUND_SCENARIO_SCHEMA) as FundScenario;
     return {
       kind: 'fund',
       name: scenario.name,
@@ -68,7 +83,7 @@ export function resolveScenario(
       settings: settingsOf(scenario.simulation),
     };
   }
-  const scenario = validateAgainstSchema<ContractScenario>(label, data, CONTRACT_SCENARIO_SCHEMA);
+  const scenario = checkSchema(data, CONTRACT_SCENARIO_SCHEMA) as ContractScenario;
   const contract = resolveContract(scenario, label, kb);
   return {
     kind: 'contract',
