@@ -11,6 +11,16 @@ describe('switchingValue', () => {
     expect(switchingValue((x) => 1000 * (x - 0.3), [0, 1], 0.5)).toBeCloseTo(0.3, 6);
   });
 
+  it('finds a price multiplier’s crossing (nets are linear in it) in a step or two after the grid', () => {
+    let evaluations = 0;
+    const net = (multiplier: number) => {
+      evaluations++;
+      return 3.2e6 * (0.4123456789 - multiplier);
+    };
+    expect(switchingValue(net, [0, 10], 1)).toBeCloseTo(0.4123456789, 9);
+    expect(evaluations).toBeLessThanOrEqual(17 + 2);
+  });
+
   it('is null when the function keeps its sign, or is zero throughout', () => {
     expect(switchingValue((x) => 1000 + x, [0, 1], 0.5)).toBeNull();
     expect(switchingValue(() => 0, [0, 1], 0.5)).toBeNull();

@@ -48,8 +48,10 @@ export const DEFAULT_SENSITIVITY_VARIATION = 0.2;
 export const MAX_SEARCHED_MULTIPLIER = 10;
 /** The switching-value search first evaluates this many equal intervals of the range … */
 const SWITCH_GRID_INTERVALS = 16;
-/** … then bisects the sign change nearest the contract's value to this share of the range. */
-const SWITCH_RELATIVE_TOLERANCE = 1e-7;
+/** … then narrows the sign change nearest the contract's value to this share of the range. */
+const SWITCH_RELATIVE_TOLERANCE = 1e-9;
+/** A cap on the narrowing steps; false position needs about five, bisection 27. */
+const MAX_SWITCH_STEPS = 100;
 
 export interface NetsAtHorizon {
   kommune: number;
@@ -115,7 +117,10 @@ export function rateRange(contract: Contract, name: RateName): [number, number] 
 /**
  * Where f crosses 0 on [low, high]: f is evaluated on an equal grid; among the intervals whose
  * ends have opposite signs (|f| within half an øre counts as 0 and is skipped), the one nearest
- * `base` is bisected to SWITCH_RELATIVE_TOLERANCE of the range. Null when f keeps its sign.
+ * `base` is narrowed to SWITCH_RELATIVE_TOLERANCE of the range, or to a point where |f| is
+ * within half an øre, by the Illinois variant of false position (the nets are linear in a
+ * price or gain multiplier and smooth in a rate, so it takes a few steps where bisection took
+ * 20). Null when f keeps its sign.
  */
 export function switchingValue(
   f: (x: number) => number,
@@ -129,21 +134,34 @@ export function switchingValue(
     const value = f(x);
     if (Math.abs(value) > MONEY_TOLERANCE) points.push({ x, value });
   }
-  let best: [number, number] | null = null;
+  let best: [{ x: number; value: number }, { x: number; value: number }] | null = null;
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
     if (Math.sign(a.value) === Math.sign(b.value)) continue;
     const distance = Math.abs((a.x + b.x) / 2 - base);
-    if (best === null || distance < Math.abs((best[0] + best[1]) / 2 - base)) best = [a.x, b.x];
+    if (best === null || distance < Math.abs((best[0].x + best[1].x) / 2 - base)) best = [a, b];
   }
   if (best === null) return null;
-  let [a, b] = best;
-  const signAtA = Math.sign(f(a));
+  let [{ x: a, value: fa }, { x: b, value: fb }] = best;
   const tolerance = (high - low) * SWITCH_RELATIVE_TOLERANCE;
-  while (b - a > tolerance) {
-    const middle = (a + b) / 2;
-    if (Math.sign(f(middle)) === signAtA) a = middle;
-    else b = middle;
+  // Illinois: when the same end moves twice, halve the other end's value, so both close in.
+  let movedEnd = 0;
+  for (let step = 0; step < MAX_SWITCH_STEPS && b - a > tolerance; step++) {
+    let x = (a * fb - b * fa) / (fb - fa);
+    if (!(x > a && x < b)) x = (a + b) / 2;
+    const value = f(x);
+    if (Math.abs(value) <= MONEY_TOLERANCE) return x;
+    if (Math.sign(value) === Math.sign(fa)) {
+      a = x;
+      fa = value;
+      if (movedEnd === -1) fb /= 2;
+      movedEnd = -1;
+    } else {
+      b = x;
+      fb = value;
+      if (movedEnd === 1) fa /= 2;
+      movedEnd = 1;
+    }
   }
   return (a + b) / 2;
 }
