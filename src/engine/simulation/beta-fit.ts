@@ -1,3 +1,4 @@
+import { bracketedRoot } from '../shared/root';
 import { betaQuantile } from './special-functions';
 
 /**
@@ -60,8 +61,8 @@ export function betaFromEffectiveSampleSize(
  * Method: α = mean·κ and β = (1 − mean)·κ keep the mean exact; the concentration κ is found on
  * ln κ in [1e-3, 1e6] so that q95 − q05 = upper − lower, to a relative tolerance of 1e-10 on κ;
  * quantiles are computed to 1e-14. The width falls as κ grows, roughly as κ^(−½), so ln width
- * is nearly linear in ln κ and the Illinois variant of false position on it needs about a
- * dozen widths where bisection took 38.
+ * is nearly linear in ln κ and false position on it (`bracketedRoot`) needs about a dozen
+ * widths where bisection took 38.
  * A mean and two ends are three conditions for two parameters, so when the interval is not
  * placed the way a Beta with that mean is skewed, the fitted ends differ from the requested
  * ones; `fittedInterval90` in `rateDistribution` reports them.
@@ -86,10 +87,10 @@ export function betaFromMeanAndInterval90(
     const width = betaQuantile(UPPER_TAIL, alpha, beta) - betaQuantile(LOWER_TAIL, alpha, beta);
     return Math.log(width) - logTarget;
   };
-  let low = Math.log(MIN_CONCENTRATION);
-  let high = Math.log(MAX_CONCENTRATION);
-  let excessLow = excessAt(low);
-  let excessHigh = excessAt(high);
+  const low = Math.log(MIN_CONCENTRATION);
+  const high = Math.log(MAX_CONCENTRATION);
+  const excessLow = excessAt(low);
+  const excessHigh = excessAt(high);
   if (excessLow < 0) {
     throw new RangeError(
       `interval90 [${lower}, ${upper}] is wider than any Beta distribution with mean ${mean} allows`,
@@ -100,28 +101,12 @@ export function betaFromMeanAndInterval90(
       `interval90 [${lower}, ${upper}] is too narrow to fit (concentration above ${MAX_CONCENTRATION}); give the rate as fixed`,
     );
   }
-  // Illinois: false position, halving the kept end's excess when the same end moves twice, so
-  // both ends close in.
-  let movedEnd = 0;
-  while (high - low > CONCENTRATION_RELATIVE_TOLERANCE && excessLow !== excessHigh) {
-    const next = (low * excessHigh - high * excessLow) / (excessHigh - excessLow);
-    const excess = excessAt(next);
-    if (excess === 0) {
-      low = next;
-      high = next;
-    } else if (excess > 0) {
-      low = next;
-      excessLow = excess;
-      if (movedEnd === -1) excessHigh /= 2;
-      movedEnd = -1;
-    } else {
-      high = next;
-      excessHigh = excess;
-      if (movedEnd === 1) excessLow /= 2;
-      movedEnd = 1;
-    }
-  }
-  const concentration = Math.exp(0.5 * (low + high));
+  const logConcentration = bracketedRoot(
+    excessAt,
+    { low, high, valueAtLow: excessLow, valueAtHigh: excessHigh },
+    { tolerance: CONCENTRATION_RELATIVE_TOLERANCE },
+  );
+  const concentration = Math.exp(logConcentration);
   return { alpha: mean * concentration, beta: (1 - mean) * concentration };
 }
 

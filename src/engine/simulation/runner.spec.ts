@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { allocateColumns } from './block-task';
 import { COHORT_COUNTS_TASK } from './cohort-block';
@@ -120,8 +120,9 @@ describe('running trials in this thread', () => {
 
 /**
  * Worker threads load compiled JavaScript, which ts-jest does not produce. The thread tests
- * transpile this folder (type-free, as `nest build` would emit it) into node_modules/.cache,
- * where Node still resolves piscina and seedrandom, and point the runner at that copy.
+ * transpile this folder and the engine's shared helpers it imports (type-free, as `nest build`
+ * would emit them, in the same layout) into node_modules/.cache, where Node still resolves
+ * piscina and seedrandom, and point the runner at that copy of this folder.
  */
 function transpileSimulationFolder(): string {
   const target = join(
@@ -134,19 +135,22 @@ function transpileSimulationFolder(): string {
     'dsi-simulation-worker-test',
     String(process.pid),
   );
-  mkdirSync(target, { recursive: true });
-  for (const file of readdirSync(__dirname)) {
-    if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
-    const output = ts.transpileModule(readFileSync(join(__dirname, file), 'utf8'), {
-      compilerOptions: {
-        module: ts.ModuleKind.CommonJS,
-        target: ts.ScriptTarget.ES2022,
-        esModuleInterop: true,
-      },
-    });
-    writeFileSync(join(target, file.replace(/\.ts$/, '.js')), output.outputText);
+  for (const folder of ['simulation', 'shared']) {
+    const source = join(__dirname, '..', folder);
+    mkdirSync(join(target, folder), { recursive: true });
+    for (const file of readdirSync(source)) {
+      if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
+      const output = ts.transpileModule(readFileSync(join(source, file), 'utf8'), {
+        compilerOptions: {
+          module: ts.ModuleKind.CommonJS,
+          target: ts.ScriptTarget.ES2022,
+          esModuleInterop: true,
+        },
+      });
+      writeFileSync(join(target, folder, file.replace(/\.ts$/, '.js')), output.outputText);
+    }
   }
-  return target;
+  return join(target, 'simulation');
 }
 
 describe('running trials in worker threads', () => {
@@ -165,7 +169,8 @@ describe('running trials in worker threads', () => {
       });
   });
 
-  afterAll(() => rmSync(compiled, { recursive: true, force: true }));
+  // The copy's folder holds this folder and the shared helpers.
+  afterAll(() => rmSync(dirname(compiled), { recursive: true, force: true }));
 
   it('gives byte-identical columns with 1 or 2 workers and any batch size', async () => {
     const inProcess = digestOf(await run({ workers: 1 }));

@@ -10,6 +10,7 @@ import {
 } from '../contract';
 import { PUBLIC_ACTORS, type PublicActor } from '../shared/actors';
 import { floatArith } from '../shared/arith';
+import { bracketedRoot } from '../shared/root';
 import type { GainProfile } from '../som/types';
 import { RATE_NAMES, type RateName } from './contract-outcome-sampler';
 import { MONEY_TOLERANCE } from './contract-trial';
@@ -50,8 +51,6 @@ export const MAX_SEARCHED_MULTIPLIER = 10;
 const SWITCH_GRID_INTERVALS = 16;
 /** … then narrows the sign change nearest the contract's value to this share of the range. */
 const SWITCH_RELATIVE_TOLERANCE = 1e-9;
-/** A cap on the narrowing steps; false position needs about five, bisection 27. */
-const MAX_SWITCH_STEPS = 100;
 
 export interface NetsAtHorizon {
   kommune: number;
@@ -118,9 +117,9 @@ export function rateRange(contract: Contract, name: RateName): [number, number] 
  * Where f crosses 0 on [low, high]: f is evaluated on an equal grid; among the intervals whose
  * ends have opposite signs (|f| within half an øre counts as 0 and is skipped), the one nearest
  * `base` is narrowed to SWITCH_RELATIVE_TOLERANCE of the range, or to a point where |f| is
- * within half an øre, by the Illinois variant of false position (the nets are linear in a
- * price or gain multiplier and smooth in a rate, so it takes a few steps where bisection took
- * 20). Null when f keeps its sign.
+ * within half an øre, by false position (`bracketedRoot`; the nets are linear in a price or
+ * gain multiplier and smooth in a rate, so it takes a few steps where bisection took 20).
+ * Null when f keeps its sign.
  */
 export function switchingValue(
   f: (x: number) => number,
@@ -142,28 +141,15 @@ export function switchingValue(
     if (best === null || distance < Math.abs((best[0].x + best[1].x) / 2 - base)) best = [a, b];
   }
   if (best === null) return null;
-  let [{ x: a, value: fa }, { x: b, value: fb }] = best;
-  const tolerance = (high - low) * SWITCH_RELATIVE_TOLERANCE;
-  // Illinois: when the same end moves twice, halve the other end's value, so both close in.
-  let movedEnd = 0;
-  for (let step = 0; step < MAX_SWITCH_STEPS && b - a > tolerance; step++) {
-    let x = (a * fb - b * fa) / (fb - fa);
-    if (!(x > a && x < b)) x = (a + b) / 2;
-    const value = f(x);
-    if (Math.abs(value) <= MONEY_TOLERANCE) return x;
-    if (Math.sign(value) === Math.sign(fa)) {
-      a = x;
-      fa = value;
-      if (movedEnd === -1) fb /= 2;
-      movedEnd = -1;
-    } else {
-      b = x;
-      fb = value;
-      if (movedEnd === 1) fa /= 2;
-      movedEnd = 1;
-    }
-  }
-  return (a + b) / 2;
+  const [a, b] = best;
+  return bracketedRoot(
+    f,
+    { low: a.x, high: b.x, valueAtLow: a.value, valueAtHigh: b.value },
+    {
+      tolerance: (high - low) * SWITCH_RELATIVE_TOLERANCE,
+      isRoot: (value) => Math.abs(value) <= MONEY_TOLERANCE,
+    },
+  );
 }
 
 /**
