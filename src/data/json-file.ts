@@ -7,6 +7,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import * as path from 'node:path';
@@ -296,30 +297,43 @@ export function validateFileText<T>(
     .digest('hex')}`;
   if (existsSync(path.join(markerDir, markerName))) return data as T;
   const valid = validateAgainstSchema<T>(file, data, schemaFile, { cacheDir });
-  removeStaleMarkers(markerDir, `${fileKey}.`);
+  removeStaleMarkers(markerDir, `${fileKey}.`, markerName);
   writeCached(path.join(markerDir, markerName), absolutePath);
   return valid;
 }
 
+/** A temporary file this old was left by a writer that died (a write takes milliseconds). */
+const ABANDONED_TEMPORARY_MS = 60_000;
+
 /**
- * Removes the markers whose names start with `prefix` (a file's earlier versions), those whose
- * file no longer exists (temporary files), and those of earlier formats (no dot in the name,
- * or no path inside), which nothing else would replace. Runs only when a file is validated.
+ * Removes, except `keep`: the markers whose names start with `prefix` (the file's earlier
+ * versions), those whose file no longer exists (temporary files), those of earlier formats (no
+ * dot in the name, or no path inside) and abandoned temporary files. Runs only when a file is
+ * validated. Each entry is its own attempt: another process may be sweeping or writing too.
  */
-function removeStaleMarkers(markerDir: string, prefix: string): void {
+function removeStaleMarkers(markerDir: string, prefix: string, keep: string): void {
+  let names: string[];
   try {
-    for (const name of readdirSync(markerDir)) {
-      const marker = path.join(markerDir, name);
-      if (name.endsWith('.tmp')) continue; // another process is writing it
-      const markedFile = readFileSync(marker, 'utf8');
-      const stale =
-        name.startsWith(prefix) ||
-        !name.includes('.') ||
-        markedFile === '' ||
-        !existsSync(markedFile);
-      if (stale) rmSync(marker, { force: true });
-    }
+    names = readdirSync(markerDir);
   } catch {
-    // No markers yet, or a read-only cache: nothing to remove.
+    return; // No markers yet.
   }
+  for (const name of names) {
+    if (name === keep) continue;
+    const marker = path.join(markerDir, name);
+    try {
+      const stale = name.endsWith('.tmp')
+        ? Date.now() - statSync(marker).mtimeMs > ABANDONED_TEMPORARY_MS
+        : isStaleMarker(name, prefix, readFileSync(marker, 'utf8'));
+      if (stale) rmSync(marker, { force: true });
+    } catch {
+      // Gone already, or not ours to remove (a read-only cache): leave it.
+    }
+  }
+}
+
+function isStaleMarker(name: string, prefix: string, markedFile: string): boolean {
+  return (
+    name.startsWith(prefix) || !name.includes('.') || markedFile === '' || !existsSync(markedFile)
+  );
 }
