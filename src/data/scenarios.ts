@@ -57,25 +57,37 @@ export type ResolvedScenarioInput =
 
 /** Reads and resolves a scenario file; its schema check is skipped while it passed unchanged. */
 export function loadScenarioFile(file: string, kb: KnowledgeBase): ResolvedScenarioInput {
+  return readScenarioFile(file, kb).resolved;
+}
+
+/** `loadScenarioFile`, with the document as written (for a report or a stored run). */
+export function readScenarioFile(
+  file: string,
+  kb: KnowledgeBase,
+): { document: unknown; resolved: ResolvedScenarioInput } {
   const { text, data } = readJsonText(file);
-  return resolveScenario(data, displayPath(file), kb, (document, schemaFile) =>
-    validateFileText(file, text, document, schemaFile),
+  const resolved = resolveScenario(
+    data,
+    displayPath(file),
+    kb,
+    <T>(document: unknown, schema: string) => validateFileText<T>(file, text, document, schema),
   );
+  return { document: data, resolved };
 }
 
 /** Checks a scenario document against a schema; throws a DataFileError naming its paths. */
-type ScenarioSchemaCheck = (data: unknown, schemaFile: string) => unknown;
+type ScenarioSchemaCheck = <T>(data: unknown, schemaFile: string) => T;
 
 /** Resolves a scenario document; `label` names it in errors (a path, or 'body' for HTTP). */
 export function resolveScenario(
   data: unknown,
   label: string,
   kb: KnowledgeBase,
-  checkSchema: ScenarioSchemaCheck = (document, schemaFile) =>
-    validateAgainstSchema(label, document, schemaFile),
+  checkSchema: ScenarioSchemaCheck = <T>(document: unknown, schemaFile: string) =>
+    validateAgainstSchema<T>(label, document, schemaFile),
 ): ResolvedScenarioInput {
   if (typeof data === 'object' && data !== null && 'fund' in data) {
-    const scenario = checkSchema(data, FUND_SCENARIO_SCHEMA) as FundScenario;
+    const scenario = checkSchema<FundScenario>(data, FUND_SCENARIO_SCHEMA);
     return {
       kind: 'fund',
       name: scenario.name,
@@ -83,7 +95,7 @@ export function resolveScenario(
       settings: settingsOf(scenario.simulation),
     };
   }
-  const scenario = checkSchema(data, CONTRACT_SCENARIO_SCHEMA) as ContractScenario;
+  const scenario = checkSchema<ContractScenario>(data, CONTRACT_SCENARIO_SCHEMA);
   const contract = resolveContract(scenario, label, kb);
   return {
     kind: 'contract',

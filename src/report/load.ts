@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONTRACTS_DIR, loadContractTemplate } from '../data/contracts';
-import { displayPath, readJsonFile } from '../data/json-file';
+import { displayPath } from '../data/json-file';
 import { loadKnowledgeBase } from '../data/knowledge';
-import { contractGains, resolveScenario } from '../data/scenarios';
+import { contractGains, readScenarioFile } from '../data/scenarios';
 import { projectContract, projectionToJson, type Contract } from '../engine/contract';
 import type { FundInput } from '../engine/fund';
 import { runScenario, type RunnableScenario } from '../engine/scenario';
@@ -224,9 +224,10 @@ export async function reportSourceFromScenarioFile(
   options: ScenarioRunOptions = {},
   knowledge: KnowledgeBase = loadKnowledgeBase(),
 ): Promise<SimulationReportSource> {
-  const document = readJsonFile(file) as ScenarioDocument['document'];
+  const { document, resolved } = readScenarioFile(file, knowledge);
   const label = displayPath(file);
-  const resolved = resolveScenario(document, label, knowledge);
+  // The schema has checked the document: an object with the scenario's keys.
+  const written = document as ScenarioDocument['document'];
   const trials = options.trials ?? resolved.settings.trials;
   const seed = options.seed ?? resolved.settings.seed;
   const runnable: RunnableScenario =
@@ -242,7 +243,7 @@ export async function reportSourceFromScenarioFile(
   return (await reportSourceFromResult(result, {
     name: resolved.name,
     label,
-    scenario: { file: label, document },
+    scenario: { file: label, document: written },
     command: `dsi report ${label} --trials ${trials} --seed ${seed}`,
     knowledge,
     perTrial: options.perTrial,
