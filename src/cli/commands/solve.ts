@@ -147,13 +147,14 @@ export function registerSolveCommand(program: Command): void {
     .action(async (idOrPath: string, options: SolveOptions) => {
       const input = loadSolveInput(idOrPath);
       const conditions = readJsonFile(options.conditions) as AgreementConditions;
+      const gains = contractGains(knowledgeBase(), input.contract);
       const bar = progressBar('solving');
       let outcome: NegotiationOutcome;
       try {
         outcome = await negotiate(
           {
             contract: input.contract,
-            gains: contractGains(knowledgeBase(), input.contract),
+            gains,
             uncertainty: input.uncertainty,
             conditions,
             lever: {

@@ -3,7 +3,12 @@ import type { ContractUncertainty, SimulationSeed } from '../simulation';
 import type { GainProfile } from '../som/types';
 import { deterministicEvaluator, monteCarloEvaluator, type ContractEvaluator } from './evaluators';
 import type { SearchControl } from './search';
-import { leverMapToJson, leverSolutionToJson } from './solution-json';
+import {
+  leverMapToJson,
+  leverSolutionToJson,
+  type LeverMapJson,
+  type LeverSolutionJson,
+} from './solution-json';
 import { mapLevers, solveLever } from './solve';
 import type { AgreementConditions, LeverMap, LeverRequest, LeverSolution } from './types';
 
@@ -58,7 +63,9 @@ export async function negotiate(
 }
 
 /** The outcome's JSON: `leverSolutionToJson` for a zone, `leverMapToJson` for a map. */
-export function negotiationOutcomeToJson(outcome: NegotiationOutcome) {
+export function negotiationOutcomeToJson(
+  outcome: NegotiationOutcome,
+): LeverSolutionJson | LeverMapJson {
   return outcome.kind === 'map'
     ? leverMapToJson(outcome.map)
     : leverSolutionToJson(outcome.solution);

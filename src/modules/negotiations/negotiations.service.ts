@@ -55,11 +55,12 @@ export class NegotiationsService {
         // The DTO checked the shape; the engine checks the conditions against this contract.
         conditions: request.conditions as AgreementConditions,
         lever: request.lever,
-        lever2: request.lever2,
+        // Optional fields may arrive as null (the DTO lets null through as "not given").
+        lever2: request.lever2 ?? undefined,
         deterministic,
         monteCarlo: { trials: resolved.trials, seed: resolved.seed, workers: resolved.workers },
-        gridPoints: request.gridPoints,
-        tolerance: request.tolerance,
+        gridPoints: request.gridPoints ?? undefined,
+        tolerance: request.tolerance ?? undefined,
       },
       { signal },
     );
