@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import request from 'supertest';
-import type { App } from 'supertest/types';
 import { EntityManager } from 'typeorm';
-import { fromBuild, startTestApp, type TestApp } from './support/app';
+import { fromBuild, useTestApp } from './support/app';
 
 // The app under test is the build (see support/app.ts), so the entity classes must be the built ones.
 const { ContractEntity, ContractRevisionEntity } = fromBuild<
@@ -40,18 +39,11 @@ function sumOfLevels(levels: unknown): string {
 }
 
 describe('contracts over HTTP (real app, temporary SQLite file)', () => {
-  let t: TestApp;
-  let server: App;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    server = t.app.getHttpServer() as App;
-  });
-  afterAll(() => t.close());
+  const server = useTestApp();
   afterEach(() => jest.restoreAllMocks());
 
   async function createFromTemplate(templateId: string, extra: object = {}): Promise<ContractBody> {
-    const res = await request(server)
+    const res = await request(server())
       .post('/contracts')
       .send({ templateId, ...extra })
       .expect(201);
@@ -59,18 +51,18 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
   }
 
   async function revisionNumbers(id: string): Promise<number[]> {
-    const res = await request(server).get(`/contracts/${id}/revisions`).expect(200);
+    const res = await request(server()).get(`/contracts/${id}/revisions`).expect(200);
     return (res.body as { revision: number }[]).map((r) => r.revision);
   }
 
   async function contractIds(): Promise<string[]> {
-    const res = await request(server).get('/contracts').expect(200);
+    const res = await request(server()).get('/contracts').expect(200);
     return (res.body as { id: string }[]).map((c) => c.id);
   }
 
   describe('templates', () => {
     it('lists the templates in contracts/ with their ids and names', async () => {
-      const res = await request(server).get('/contracts/templates').expect(200);
+      const res = await request(server()).get('/contracts/templates').expect(200);
       const templates = res.body as { id: string; name: string }[];
       expect(templates.map((x) => x.id)).toEqual(
         expect.arrayContaining(['ips-holbaek', 'ips-holbaek-rate-card']),
@@ -84,7 +76,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(created.contract.id).toBe('ips-holbaek');
       expect(created.note).toContain('ips-holbaek');
-      const list = await request(server).get('/contracts').expect(200);
+      const list = await request(server()).get('/contracts').expect(200);
       expect(list.body).toContainEqual({
         id: created.id,
         name: created.name,
@@ -111,21 +103,21 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       const first = await createFromTemplate('ips-holbaek');
       const revised = structuredClone(first.contract);
       revised.intervention.participants = 200;
-      const res = await request(server)
+      const res = await request(server())
         .post(`/contracts/${first.id}/revisions`)
         .send({ contract: revised, note: 'kommune widens the cohort to 200' })
         .expect(201);
       expect(res.body).toMatchObject({ id: first.id, revision: 2, latestRevision: 2 });
 
-      const latest = await request(server).get(`/contracts/${first.id}`).expect(200);
+      const latest = await request(server()).get(`/contracts/${first.id}`).expect(200);
       expect(latest.body.revision).toBe(2);
       expect(latest.body.contract.intervention.participants).toBe(200);
 
-      const one = await request(server).get(`/contracts/${first.id}/revisions/1`).expect(200);
+      const one = await request(server()).get(`/contracts/${first.id}/revisions/1`).expect(200);
       expect(one.body.contract).toEqual(first.contract);
       expect(one.body.latestRevision).toBe(2);
 
-      const history = await request(server).get(`/contracts/${first.id}/revisions`).expect(200);
+      const history = await request(server()).get(`/contracts/${first.id}/revisions`).expect(200);
       expect(history.body).toEqual([
         expect.objectContaining({ revision: 1, note: first.note }),
         expect.objectContaining({ revision: 2, note: 'kommune widens the cohort to 200' }),
@@ -136,23 +128,23 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       const first = await createFromTemplate('ips-holbaek');
       const revised = structuredClone(first.contract);
       revised.intervention.participants = 200;
-      await request(server)
+      await request(server())
         .post(`/contracts/${first.id}/revisions`)
         .send({ contract: revised, note: '200 participants' })
         .expect(201);
       // Additional successes = participants × (1 − dropout) × (gross − deadweight):
       //   revision 1: 180 × 0.9 × (0.40 − 0.24) = 25.92;  revision 2: 200 × 0.9 × 0.16 = 28.8
-      const one = await request(server)
+      const one = await request(server())
         .get(`/contracts/${first.id}/revisions/1/projection`)
         .expect(200);
-      const latest = await request(server).get(`/contracts/${first.id}/projection`).expect(200);
+      const latest = await request(server()).get(`/contracts/${first.id}/projection`).expect(200);
       expect(one.body.outcomes.additionalSuccesses).toBe(25.92);
       expect(latest.body.outcomes.additionalSuccesses).toBe(28.8);
     });
 
     it('requires a note saying what changed', async () => {
       const first = await createFromTemplate('ips-holbaek');
-      const res = await request(server)
+      const res = await request(server())
         .post(`/contracts/${first.id}/revisions`)
         .send({ contract: first.contract })
         .expect(400);
@@ -163,7 +155,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
   describe('projection', () => {
     it('returns break-even years, nets by level and the investor return, split exactly', async () => {
       const created = await createFromTemplate('ips-holbaek-rate-card');
-      const res = await request(server).get(`/contracts/${created.id}/projection`).expect(200);
+      const res = await request(server()).get(`/contracts/${created.id}/projection`).expect(200);
       const p = res.body;
       for (const key of ['kommune', 'region', 'stat']) {
         expect(p.breakEvenYear).toHaveProperty(key);
@@ -191,7 +183,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
 
     it('shows no investor return for a contract the kommune pays as it is spent', async () => {
       const created = await createFromTemplate('ips-holbaek');
-      const res = await request(server).get(`/contracts/${created.id}/projection`).expect(200);
+      const res = await request(server()).get(`/contracts/${created.id}/projection`).expect(200);
       expect(res.body.investor).toMatchObject({ irr: null, multiple: null, npv: null });
       expect(res.body.interventionCost).toBe('6900000.00');
       expect(res.body.net.public).toBe(sumOfLevels(res.body.net));
@@ -200,7 +192,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
 
   describe('compare (the negotiating table)', () => {
     it('lines up two payment models of the same intervention in one table', async () => {
-      const res = await request(server)
+      const res = await request(server())
         .post('/contracts/compare')
         .send({
           contracts: [{ templateId: 'ips-holbaek' }, { templateId: 'ips-holbaek-rate-card' }],
@@ -225,7 +217,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
     it('compares a stored revision with an inline contract', async () => {
       const stored = await createFromTemplate('ips-holbaek');
       const inline = { ...structuredClone(stored.contract), id: 'ips-holbaek-inline' };
-      const res = await request(server)
+      const res = await request(server())
         .post('/contracts/compare')
         .send({ contracts: [{ contractId: stored.id, revision: 1 }, inline] })
         .expect(200);
@@ -236,7 +228,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
     });
 
     it('needs two to six contracts and names the path of a broken inline contract', async () => {
-      const one = await request(server)
+      const one = await request(server())
         .post('/contracts/compare')
         .send({ contracts: [{ templateId: 'ips-holbaek' }] })
         .expect(400);
@@ -245,7 +237,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       const stored = await createFromTemplate('ips-holbaek');
       const broken = structuredClone(stored.contract);
       broken.intervention.dropoutRate = 1.5;
-      const res = await request(server)
+      const res = await request(server())
         .post('/contracts/compare')
         .send({ contracts: [{ templateId: 'ips-holbaek' }, broken] })
         .expect(400);
@@ -259,7 +251,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       contract.intervention.dropoutRate = 1.5;
       contract.intervention.cost.total = '-6900000';
       contract.unexpected = true;
-      const res = await request(server).post('/contracts').send({ contract }).expect(400);
+      const res = await request(server()).post('/contracts').send({ contract }).expect(400);
       expect(violationPaths(res.body)).toEqual(
         expect.arrayContaining([
           'contract.intervention.dropoutRate',
@@ -274,7 +266,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       contract.intervention.intake = [0.5, 0.6]; // sums to 110%
       contract.intervention.dropoutRate = 0.7; // 0.7 dropout + 0.4 success > 1
       contract.intervention.successMeasureId = 'no-such-measure';
-      const res = await request(server).post('/contracts').send({ contract }).expect(400);
+      const res = await request(server()).post('/contracts').send({ contract }).expect(400);
       expect(violationPaths(res.body)).toEqual(
         expect.arrayContaining([
           'contract.intervention.intake',
@@ -286,7 +278,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
     });
 
     it('names the contract field when overrides on a template break a rule', async () => {
-      const res = await request(server)
+      const res = await request(server())
         .post('/contracts')
         .send({
           templateId: 'ips-holbaek',
@@ -298,18 +290,18 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
 
     it('rejects a body with both a contract and a template, or with neither', async () => {
       const { contract } = await createFromTemplate('ips-holbaek');
-      const both = await request(server)
+      const both = await request(server())
         .post('/contracts')
         .send({ contract, templateId: 'ips-holbaek' })
         .expect(400);
       expect(violationPaths(both.body)).toContain('templateId');
-      const neither = await request(server).post('/contracts').send({ note: 'x' }).expect(400);
+      const neither = await request(server()).post('/contracts').send({ note: 'x' }).expect(400);
       expect(violationPaths(neither.body)).toContain('contract');
     });
   });
 
   it('documents every contract schema it references in the OpenAPI document', async () => {
-    const res = await request(server).get('/api/docs-json').expect(200);
+    const res = await request(server()).get('/api/docs-json').expect(200);
     const document = res.body as { components: { schemas: Record<string, unknown> } };
     const referenced = [...JSON.stringify(document).matchAll(/#\/components\/schemas\/(\w+)/g)].map(
       (match) => match[1],
@@ -328,11 +320,11 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
         '/projection',
         '/revisions/1/projection',
       ]) {
-        const res = await request(server).get(`/contracts/${UNKNOWN_ID}${path}`).expect(404);
+        const res = await request(server()).get(`/contracts/${UNKNOWN_ID}${path}`).expect(404);
         expect(res.body.message).toContain(UNKNOWN_ID);
       }
       const { contract } = await createFromTemplate('ips-holbaek');
-      await request(server)
+      await request(server())
         .post(`/contracts/${UNKNOWN_ID}/revisions`)
         .send({ contract, note: 'x' })
         .expect(404);
@@ -340,9 +332,9 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
 
     it('answers 404 naming an unknown revision and 400 for a revision that is not a number', async () => {
       const created = await createFromTemplate('ips-holbaek');
-      const res = await request(server).get(`/contracts/${created.id}/revisions/9`).expect(404);
+      const res = await request(server()).get(`/contracts/${created.id}/revisions/9`).expect(404);
       expect(res.body.message).toContain(`${created.id}/revisions/9`);
-      const notANumber = await request(server)
+      const notANumber = await request(server())
         .get(`/contracts/${created.id}/revisions/latest`)
         .expect(400);
       expect(violationPaths(notANumber.body)).toEqual(['revision']);
@@ -350,10 +342,10 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
 
     it('answers 404 naming an unknown template, and never reads a template id as a path', async () => {
       for (const templateId of ['no-such-template', '../package']) {
-        const res = await request(server).post('/contracts').send({ templateId }).expect(404);
+        const res = await request(server()).post('/contracts').send({ templateId }).expect(404);
         expect(res.body.message).toContain(templateId);
       }
-      const res = await request(server)
+      const res = await request(server())
         .post('/contracts/compare')
         .send({ contracts: [{ templateId: 'ips-holbaek' }, { templateId: 'no-such-template' }] })
         .expect(404);
@@ -380,7 +372,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       const notes = Array.from({ length: 6 }, (_, i) => `parallel edit ${i}`);
       const responses = await Promise.all(
         notes.map((note) =>
-          request(server)
+          request(server())
             .post(`/contracts/${created.id}/revisions`)
             .send({ contract: created.contract, note }),
         ),
@@ -388,7 +380,7 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       expect(responses.map((r) => r.status)).toEqual(notes.map(() => 201));
       // 1 from the creation, then one revision per request: 1 + 6 = 7 revisions in all.
       expect(await revisionNumbers(created.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-      const latest = await request(server).get(`/contracts/${created.id}`).expect(200);
+      const latest = await request(server()).get(`/contracts/${created.id}`).expect(200);
       expect(latest.body.latestRevision).toBe(7);
     });
 
@@ -396,19 +388,19 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
       const created = await createFromTemplate('ips-holbaek');
       const broken = structuredClone(created.contract);
       broken.horizonYears = 30;
-      await request(server)
+      await request(server())
         .post(`/contracts/${created.id}/revisions`)
         .send({ contract: broken, note: 'too long' })
         .expect(400);
       expect(await revisionNumbers(created.id)).toEqual([1]);
-      const latest = await request(server).get(`/contracts/${created.id}`).expect(200);
+      const latest = await request(server()).get(`/contracts/${created.id}`).expect(200);
       expect(latest.body.latestRevision).toBe(1);
     });
 
     it('stores no contract when writing its first revision fails', async () => {
       const before = await contractIds();
       failNextWrite('insert', ContractRevisionEntity);
-      await request(server).post('/contracts').send({ templateId: 'ips-holbaek' }).expect(500);
+      await request(server()).post('/contracts').send({ templateId: 'ips-holbaek' }).expect(500);
       jest.restoreAllMocks();
       expect(await contractIds()).toEqual(before);
     });
@@ -416,14 +408,14 @@ describe('contracts over HTTP (real app, temporary SQLite file)', () => {
     it('keeps no half-written revision when moving the latest-revision pointer fails', async () => {
       const created = await createFromTemplate('ips-holbaek');
       failNextWrite('update', ContractEntity);
-      await request(server)
+      await request(server())
         .post(`/contracts/${created.id}/revisions`)
         .send({ contract: created.contract, note: 'unchanged' })
         .expect(500);
       jest.restoreAllMocks();
       expect(await revisionNumbers(created.id)).toEqual([1]);
       // The database is still writable afterwards: the next revision is number 2.
-      await request(server)
+      await request(server())
         .post(`/contracts/${created.id}/revisions`)
         .send({ contract: created.contract, note: 'unchanged, second try' })
         .expect(201);

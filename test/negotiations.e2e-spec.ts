@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
-import type { App } from 'supertest/types';
-import { startTestApp, type TestApp } from './support/app';
+import { useTestApp } from './support/app';
 
 /** The README's rate-card negotiation, judged by the exact projection (fast and seed-free). */
 const CONDITIONS = JSON.parse(
@@ -16,17 +15,10 @@ const BASE = {
 };
 
 describe('the agreement solver over HTTP (real app, temporary SQLite file)', () => {
-  let t: TestApp;
-  let server: App;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    server = t.app.getHttpServer() as App;
-  });
-  afterAll(() => t.close());
+  const server = useTestApp();
 
   it('answers a zone for one lever, taking optional fields sent as null as not given', async () => {
-    const res = await request(server)
+    const res = await request(server())
       .post('/negotiations/solve')
       .send({ ...BASE, lever2: null, gridPoints: null, tolerance: null })
       .expect(200);
@@ -36,7 +28,7 @@ describe('the agreement solver over HTTP (real app, temporary SQLite file)', () 
   });
 
   it('answers a map for two levers on the requested grid', async () => {
-    const res = await request(server)
+    const res = await request(server())
       .post('/negotiations/solve')
       .send({ ...BASE, lever2: { name: 'statShare' }, gridPoints: 3 })
       .expect(200);
@@ -46,7 +38,7 @@ describe('the agreement solver over HTTP (real app, temporary SQLite file)', () 
   });
 
   it('answers 400 naming every violated field', async () => {
-    const res = await request(server)
+    const res = await request(server())
       .post('/negotiations/solve')
       .send({ ...BASE, lever: { name: 'discountRate' }, gridPoints: 1 })
       .expect(400);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { formatNumber, type FundResultView } from '../src/report';
-import { startTestApp, type TestApp } from './support/app';
+import { useTestApp } from './support/app';
 import { columnOf, isA4Portrait, readWorkbook, renderPdf, sheetRows } from './support/report-files';
 
 /**
@@ -30,24 +30,20 @@ async function waitForRun(server: App, id: string, maxPolls = 600): Promise<Stor
 }
 
 describe('reports of stored simulation runs over HTTP', () => {
-  let t: TestApp;
-  let server: App;
+  const server = useTestApp();
   let run: StoredRunResponse;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    server = t.app.getHttpServer() as App;
-    const created = await request(server)
+    const created = await request(server())
       .post('/simulations')
       .send({ scenarioFile: 'dsi-25m-injection', trials: 1000, seed: 'report' })
       .expect(202);
-    run = await waitForRun(server, (created.body as { id: string }).id);
+    run = await waitForRun(server(), (created.body as { id: string }).id);
   });
-  afterAll(() => t.close());
 
   it('serves the printable report of a finished run as self-contained HTML', async () => {
     expect(run.status).toBe('done');
-    const res = await request(server).get(`/simulations/${run.id}/report.html`).expect(200);
+    const res = await request(server()).get(`/simulations/${run.id}/report.html`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
     expect(res.text).toContain(formatNumber(run.result.expected.fundValueAtHorizon, 2, 'da'));
     expect(res.text).toContain(formatNumber(run.result.monteCarlo.fundValueAtHorizon.p95, 0, 'da'));
@@ -57,7 +53,7 @@ describe('reports of stored simulation runs over HTTP', () => {
   });
 
   it('serves the report as an A4 PDF whose text carries the run’s numbers', async () => {
-    const res = await request(server)
+    const res = await request(server())
       .get(`/simulations/${run.id}/report.pdf`)
       .responseType('blob')
       .expect(200);
@@ -70,7 +66,7 @@ describe('reports of stored simulation runs over HTTP', () => {
   });
 
   it('serves the workbook of a run with the yearly tables of its result', async () => {
-    const res = await request(server)
+    const res = await request(server())
       .get(`/simulations/${run.id}/export.xlsx`)
       .responseType('blob')
       .expect(200);
@@ -85,43 +81,45 @@ describe('reports of stored simulation runs over HTTP', () => {
   });
 
   it('speaks English with ?lang=en and refuses a language it does not have', async () => {
-    const english = await request(server)
+    const english = await request(server())
       .get(`/simulations/${run.id}/report.html?lang=en`)
       .expect(200);
     expect(english.text).toContain('<html lang="en">');
     expect(english.text).toContain('Headline figures by actor');
-    const bad = await request(server).get(`/simulations/${run.id}/report.html?lang=fr`).expect(400);
+    const bad = await request(server())
+      .get(`/simulations/${run.id}/report.html?lang=fr`)
+      .expect(400);
     expect(JSON.stringify(bad.body)).toContain('lang');
   });
 
   it('answers 404 for an unknown run', async () => {
-    const res = await request(server).get(`/simulations/${UNKNOWN_ID}/report.pdf`).expect(404);
+    const res = await request(server()).get(`/simulations/${UNKNOWN_ID}/report.pdf`).expect(404);
     expect(JSON.stringify(res.body)).toContain(UNKNOWN_ID);
-    await request(server).get(`/simulations/${UNKNOWN_ID}/export.xlsx`).expect(404);
+    await request(server()).get(`/simulations/${UNKNOWN_ID}/export.xlsx`).expect(404);
   });
 
   it('answers 409 for a run that has not finished', async () => {
-    const long = await request(server)
+    const long = await request(server())
       .post('/simulations')
       .send({ scenarioFile: 'ips-holbaek', trials: 2_000_000, seed: 'long' })
       .expect(202);
-    const res = await request(server).get(`/simulations/${long.body.id}/report.html`).expect(409);
+    const res = await request(server()).get(`/simulations/${long.body.id}/report.html`).expect(409);
     expect(JSON.stringify(res.body)).toMatch(/queued|running/);
-    await request(server).delete(`/simulations/${long.body.id}`).expect(200);
+    await request(server()).delete(`/simulations/${long.body.id}`).expect(200);
   });
 
   it('serves the projection report of a stored contract', async () => {
-    const created = await request(server)
+    const created = await request(server())
       .post('/contracts')
       .send({ templateId: 'ips-holbaek-rate-card' })
       .expect(201);
     const { id } = created.body as { id: string };
-    const projection = await request(server).get(`/contracts/${id}/projection`).expect(200);
+    const projection = await request(server()).get(`/contracts/${id}/projection`).expect(200);
     const net = (projection.body as { net: Record<string, string> }).net;
-    const res = await request(server).get(`/contracts/${id}/report.html?revision=1`).expect(200);
+    const res = await request(server()).get(`/contracts/${id}/report.html?revision=1`).expect(200);
     expect(res.text).toContain(formatNumber(net.kommune, 2, 'da'));
     expect(res.text).toContain('Kontraktfremskrivning');
-    await request(server).get(`/contracts/${id}/report.html?revision=0`).expect(400);
-    await request(server).get(`/contracts/${UNKNOWN_ID}/report.html`).expect(404);
+    await request(server()).get(`/contracts/${id}/report.html?revision=0`).expect(400);
+    await request(server()).get(`/contracts/${UNKNOWN_ID}/report.html`).expect(404);
   });
 });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import Decimal from 'decimal.js';
-import { createApp, startTestApp, type TestApp } from './support/app';
+import { createApp, startTestApp, type TestApp, useTestApp } from './support/app';
 import { runCli } from './support/cli';
 
 const PSYCHIATRIC = 'vulnerable-no-acute-psychiatric-contact';
@@ -15,17 +15,10 @@ function sumActors(amounts: ActorAmounts): string {
 }
 
 describe('SØM over HTTP (real app, temporary SQLite file)', () => {
-  let t: TestApp;
-  let server: App;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    server = t.app.getHttpServer() as App;
-  });
-  afterAll(() => t.close());
+  const server = useTestApp();
 
   it('lists the seeded target groups with their success measures and sources', async () => {
-    const res = await request(server).get('/som/target-groups').expect(200);
+    const res = await request(server()).get('/som/target-groups').expect(200);
     const ids = (res.body as { id: string }[]).map((g) => g.id);
     expect(ids).toEqual(
       expect.arrayContaining([
@@ -40,7 +33,7 @@ describe('SØM over HTTP (real app, temporary SQLite file)', () => {
   });
 
   it('values one psychiatric success at the published 4-year potential, split exactly by actor', async () => {
-    const res = await request(server)
+    const res = await request(server())
       .post('/som/valuations')
       .send({
         successMeasureId: PSYCHIATRIC,
@@ -56,16 +49,16 @@ describe('SØM over HTTP (real app, temporary SQLite file)', () => {
   });
 
   it('answers 404 naming an unknown success measure', async () => {
-    const res = await request(server)
+    const res = await request(server())
       .post('/som/valuations')
       .send({ successMeasureId: 'no-such-measure', successes: [{ year: 2024, count: 1 }] })
       .expect(404);
     expect(res.body.message).toContain('no-such-measure');
-    await request(server).get('/som/success-measures/no-such-measure').expect(404);
+    await request(server()).get('/som/success-measures/no-such-measure').expect(404);
   });
 
   it('answers 400 listing every violated field path', async () => {
-    const res = await request(server)
+    const res = await request(server())
       .post('/som/valuations')
       .send({
         successMeasureId: PSYCHIATRIC,
@@ -88,7 +81,7 @@ describe('SØM over HTTP (real app, temporary SQLite file)', () => {
   });
 
   it('serves the OpenAPI documentation', async () => {
-    await request(server).get('/api/docs').expect(200);
+    await request(server()).get('/api/docs').expect(200);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { App } from 'supertest/types';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -32,5 +33,21 @@ export async function startTestApp(): Promise<TestApp> {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The app for the enclosing describe block: started before its tests and closed after them.
+ * Returns its HTTP server; call it inside tests and later hooks, once the app has started.
+ */
+export function useTestApp(): () => App {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp();
+  });
+  afterAll(() => started?.close());
+  return () => {
+    if (started === undefined) throw new Error('the test app has not started yet');
+    return started.app.getHttpServer() as App;
   };
 }
