@@ -1,3 +1,4 @@
+import { firstPass, type FirstPass } from './first-pass';
 import { selectRanksInPlace } from './select';
 
 /**
@@ -65,47 +66,19 @@ export interface ValueRange {
   max: number;
 }
 
-/** `scanRange`'s tallies: count, −∞, +∞, finite min, finite max. */
-const tallies = new Float64Array(5);
-
-function scanRange(values: Float64Array): ValueRange {
-  tallyRange(values, tallies);
+/** The range a first pass over the values found (`firstPass`), as the selection takes it. */
+export function valueRange(first: FirstPass): ValueRange {
   return {
-    count: tallies[0],
-    negativeInfinities: tallies[1],
-    positiveInfinities: tallies[2],
-    min: tallies[3],
-    max: tallies[4],
+    count: first.count,
+    negativeInfinities: first.negativeInfinities,
+    positiveInfinities: first.positiveInfinities,
+    min: first.finiteMin,
+    max: first.finiteMax,
   };
 }
 
-/**
- * The hot loops live in small functions of their own that touch only numbers and typed arrays:
- * V8 optimises such a loop while it runs and never has to throw the code away for lack of
- * type feedback on whatever follows it (which cost several recompilations per run).
- */
-function tallyRange(values: Float64Array, out: Float64Array): void {
-  let count = 0;
-  let negativeInfinities = 0;
-  let positiveInfinities = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value !== value) continue; // NaN
-    count++;
-    if (value === -Infinity) negativeInfinities++;
-    else if (value === Infinity) positiveInfinities++;
-    else {
-      if (value < min) min = value;
-      if (value > max) max = value;
-    }
-  }
-  out[0] = count;
-  out[1] = negativeInfinities;
-  out[2] = positiveInfinities;
-  out[3] = min;
-  out[4] = max;
+function scanRange(values: Float64Array): ValueRange {
+  return valueRange(firstPass(values));
 }
 
 /**

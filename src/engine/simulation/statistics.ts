@@ -1,4 +1,5 @@
-import { selectOrderStatistics, type ValueRange } from './bucket-select';
+import { selectOrderStatistics, valueRange, type ValueRange } from './bucket-select';
+import { firstPass, type FirstPass } from './first-pass';
 
 /**
  * Statistics over Monte Carlo outputs (one value per trial, in Float64Arrays). Floats: these
@@ -134,82 +135,6 @@ function asQuantiles(values: number[]): Quantiles {
   return { p5, p25, p50, p75, p95 };
 }
 
-/**
- * What one pass over an output gathers: the count, extremes and Neumaier sum of the non-NaN
- * values (exactly `mean`'s arithmetic, in the same order) and the extremes of the finite ones
- * (the histogram's range).
- */
-interface FirstPass {
-  count: number;
-  min: number;
-  max: number;
-  mean: number;
-  finiteMin: number;
-  finiteMax: number;
-  negativeInfinities: number;
-  positiveInfinities: number;
-}
-
-/** `firstPass`'s tallies: count, min, max, finite min, finite max, sum, compensation, −∞, +∞. */
-const tallies = new Float64Array(9);
-
-function firstPass(data: Float64Array): FirstPass {
-  tallyFirstPass(data, tallies);
-  const count = tallies[0];
-  return {
-    count,
-    min: tallies[1],
-    max: tallies[2],
-    mean: count === 0 ? NaN : (tallies[5] + tallies[6]) / count,
-    finiteMin: tallies[3],
-    finiteMax: tallies[4],
-    negativeInfinities: tallies[7],
-    positiveInfinities: tallies[8],
-  };
-}
-
-/**
- * The loop of `firstPass`, in a function of its own that touches only numbers and typed arrays
- * (as every hot loop here): V8 optimises it while it runs and never discards the code for lack
- * of type feedback on what follows the loop, which cost recompilations on every run.
- */
-function tallyFirstPass(data: Float64Array, out: Float64Array): void {
-  let count = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let finiteMin = Infinity;
-  let finiteMax = -Infinity;
-  let sum = 0;
-  let compensation = 0;
-  let negativeInfinities = 0;
-  let positiveInfinities = 0;
-  for (let i = 0; i < data.length; i++) {
-    const value = data[i];
-    if (value !== value) continue; // NaN
-    count++;
-    if (value < min) min = value;
-    if (value > max) max = value;
-    if (value === Infinity) positiveInfinities++;
-    else if (value === -Infinity) negativeInfinities++;
-    else {
-      if (value < finiteMin) finiteMin = value;
-      if (value > finiteMax) finiteMax = value;
-    }
-    const total = sum + value;
-    compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
-    sum = total;
-  }
-  out[0] = count;
-  out[1] = min;
-  out[2] = max;
-  out[3] = finiteMin;
-  out[4] = finiteMax;
-  out[5] = sum;
-  out[6] = compensation;
-  out[7] = negativeInfinities;
-  out[8] = positiveInfinities;
-}
-
 function summaryOf(data: Float64Array, first: FirstPass, sumOfSquares: number): Summary {
   const { count, min, max, mean: average } = first;
   const spread = count < 2 ? NaN : Math.sqrt(sumOfSquares / (count - 1));
@@ -221,15 +146,7 @@ function summaryOf(data: Float64Array, first: FirstPass, sumOfSquares: number): 
     standardError: count < 2 ? NaN : spread / Math.sqrt(count),
     min: count === 0 ? NaN : min,
     max: count === 0 ? NaN : max,
-    ...asQuantiles(
-      quantilesWithin(data, SUMMARY_PROBABILITIES, {
-        count,
-        negativeInfinities: first.negativeInfinities,
-        positiveInfinities: first.positiveInfinities,
-        min: first.finiteMin,
-        max: first.finiteMax,
-      }),
-    ),
+    ...asQuantiles(quantilesWithin(data, SUMMARY_PROBABILITIES, valueRange(first))),
   };
 }
 
