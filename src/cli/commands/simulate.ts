@@ -1,13 +1,12 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { loadScenarioFile, type ResolvedScenarioInput } from '../../data/scenarios';
+import { readScenarioFile, type ResolvedScenarioInput } from '../../data/scenarios';
 import { runScenario, type ScenarioResultJson } from '../../engine/scenario';
 import { SOFTWARE_VERSION } from '../../version';
 import { knowledgeBase } from '../load';
 import { formatOption, integerIn, OUTPUT_FORMATS, workersOption } from '../options';
 import { ArgumentError } from '../errors';
-import { readJsonFile } from '../../data/json-file';
 import { progressBar } from '../progress';
 import { contractResultCsv, contractResultTable } from './simulate-contract-output';
 import { fundResultCsv, fundResultTable } from './simulate-fund-output';
@@ -44,7 +43,7 @@ export function registerSimulateCommand(program: Command): void {
       if (options.format === 'xlsx' && !options.out) {
         throw new ArgumentError('--format xlsx needs --out FILE.xlsx');
       }
-      const resolved = loadScenarioFile(file, knowledgeBase());
+      const { document: written, resolved } = readScenarioFile(file, knowledgeBase());
       const trials = options.trials ?? resolved.settings.trials;
       const seed = options.seed ?? resolved.settings.seed;
       const bar = progressBar('simulating');
@@ -56,14 +55,14 @@ export function registerSimulateCommand(program: Command): void {
         onProgress: bar.update,
       });
       bar.finish();
-      // The scenario as written, for the workbook and the stored run.
-      const document = () => readJsonFile(file) as Record<string, unknown>;
+      // The scenario as written (the schema checked it is an object), for the workbook and the stored run.
+      const document = written as Record<string, unknown>;
       if (options.format === 'xlsx') {
         const { writeWorkbook } = await import('../../report');
         await writeWorkbook(result, options.out as string, 'da', {
           name: resolved.name,
           label: file,
-          scenario: { file, document: document() },
+          scenario: { file, document },
         });
       } else {
         const text = render(resolved, result, options.format);
@@ -71,7 +70,7 @@ export function registerSimulateCommand(program: Command): void {
         else process.stdout.write(text);
       }
       if (options.save) {
-        const inputs = { scenario: document(), scenarioFile: file, trials, seed };
+        const inputs = { scenario: document, scenarioFile: file, trials, seed };
         const id = await saveRun(resolved, result, inputs);
         process.stderr.write(`saved as simulation run ${id}\n`);
       }
