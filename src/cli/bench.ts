@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import * as path from 'node:path';
+import seedrandom from 'seedrandom';
 
 const CLI = path.resolve(__dirname, 'main.js');
 const REPO = path.resolve(__dirname, '../..');
@@ -57,11 +58,34 @@ function runCase(c: BenchCase): { wallSeconds: number; peakMb: number } {
   return { wallSeconds: elapsed, peakMb: maxRssKb / 1024 };
 }
 
+/**
+ * The host's speed on the day, so figures from different days can be compared: this shared
+ * machine's speed drifts (the same commit has measured 0.31 and 0.37 s at 100,000 trials on
+ * different days). Two readings: the median wall time of a bare `node -e 0` (start-up, mostly
+ * I/O), and seedrandom's xor128 uniforms per second in a warm loop (compute, as in the trials).
+ */
+function hostSpeed(): string {
+  const starts = Array.from({ length: 2 * REPEATS + 1 }, () => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  }).sort((a, b) => a - b);
+  const next = seedrandom.xor128('host speed');
+  let sum = 0;
+  for (let i = 0; i < 5_000_000; i++) sum += next(); // warm-up
+  const draws = 50_000_000;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < draws; i++) sum += next();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (!(sum > 0)) throw new Error('xor128 gave no draws');
+  return `bare node start ${starts[REPEATS].toFixed(0)} ms; xor128 ${(draws / seconds / 1e6).toFixed(0)} M uniforms/s`;
+}
+
 function main(): void {
   const only = process.argv[2];
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
-      `node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+      `node ${process.version}; ${new Date().toISOString().slice(0, 10)}; ${hostSpeed()}`,
   );
   console.log(
     `| scenario | trials | workers | median wall time (s) | fastest (s) | trials/s (median) | peak memory (MB) |`,
