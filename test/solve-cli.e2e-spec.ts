@@ -80,4 +80,17 @@ describe('dsi solve (the CLI as a child process)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses a fund scenario with exit code 2, saying solve needs a contract', () => {
+    const r = runCli([
+      'solve',
+      'simulations/dsi-25m-injection.json',
+      ...PRICE_RANGE,
+      '--deterministic',
+      '--conditions',
+      CONDITIONS,
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('simulations/dsi-25m-injection.json is a fund scenario');
+  });
 });

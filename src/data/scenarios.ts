@@ -65,14 +65,19 @@ export function readScenarioFile(
   file: string,
   kb: KnowledgeBase,
 ): { document: unknown; resolved: ResolvedScenarioInput } {
-  const { text, data } = readJsonText(file);
-  const resolved = resolveScenario(
-    data,
-    displayPath(file),
-    kb,
-    <T>(document: unknown, schema: string) => validateFileText<T>(file, text, document, schema),
+  const read = readJsonText(file);
+  return { document: read.data, resolved: resolveScenarioText(file, read, kb) };
+}
+
+/** Resolves a scenario file already read (`readJsonText`), e.g. by a caller that looked inside. */
+export function resolveScenarioText(
+  file: string,
+  { text, data }: { text: string; data: unknown },
+  kb: KnowledgeBase,
+): ResolvedScenarioInput {
+  return resolveScenario(data, displayPath(file), kb, <T>(document: unknown, schema: string) =>
+    validateFileText<T>(file, text, document, schema),
   );
-  return { document: data, resolved };
 }
 
 /** Checks a scenario document against a schema; throws a DataFileError naming its paths. */

@@ -1,8 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { violationPathToPointer } from '../../data/contracts';
-import { DataFileError, readJsonFile } from '../../data/json-file';
-import { contractGains, DEFAULT_SEED, loadScenarioFile } from '../../data/scenarios';
+import { DataFileError, readJsonFile, readJsonText } from '../../data/json-file';
+import { contractGains, DEFAULT_SEED, resolveScenarioText } from '../../data/scenarios';
 import type { Contract } from '../../engine/contract';
 import {
   LEVER_NAMES,
@@ -67,14 +66,17 @@ interface SolveInput {
 /** A template id or contract file, or a contract scenario file (which brings its uncertainty). */
 function loadSolveInput(idOrPath: string): SolveInput {
   if (idOrPath.endsWith('.json')) {
-    let data: unknown;
+    let read: { text: string; data: unknown } | undefined;
     try {
-      data = JSON.parse(readFileSync(idOrPath, 'utf8'));
+      read = readJsonText(idOrPath);
     } catch {
-      data = undefined; // loadContract reports the file problem with its path
+      read = undefined; // loadContract reports the file problem with its path
     }
-    if (typeof data === 'object' && data !== null && 'contract' in data) {
-      const scenario = loadScenarioFile(idOrPath, knowledgeBase());
+    const data = read?.data;
+    const isScenario =
+      typeof data === 'object' && data !== null && ('contract' in data || 'fund' in data);
+    if (read && isScenario) {
+      const scenario = resolveScenarioText(idOrPath, read, knowledgeBase());
       if (scenario.kind !== 'contract') {
         throw new ArgumentError(`${idOrPath} is a fund scenario; solve needs a contract`);
       }
