@@ -4,9 +4,9 @@
  */
 
 /**
- * What one pass over an output gathers: the count, extremes and Neumaier mean of the non-NaN
- * values (exactly the arithmetic of `mean` in statistics.ts, in the same order), the counts of
- * −∞ and +∞, and the extremes of the finite ones (the histogram's and the selection's range).
+ * What one pass over an output gathers: the count, extremes and mean (Neumaier's compensated
+ * summation; `mean` in statistics.ts is this pass) of the non-NaN values, the counts of −∞ and
+ * +∞, and the extremes of the finite ones (the histogram's and the selection's range).
  */
 export interface FirstPass {
   count: number;

@@ -53,31 +53,18 @@ function asFloat64Array(values: ArrayLike<number>): Float64Array {
 
 /** Arithmetic mean, by Neumaier's compensated summation (order-stable to ~1 ulp per million values). */
 export function mean(values: ArrayLike<number>): number {
-  let sum = 0;
-  let compensation = 0;
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (Number.isNaN(value)) continue;
-    const total = sum + value;
-    compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
-    sum = total;
-    count++;
-  }
-  return count === 0 ? NaN : (sum + compensation) / count;
+  return firstPass(asFloat64Array(values)).mean;
 }
 
 /** Sample standard deviation (divisor n − 1), two-pass around the mean. NaN below two values. */
-export function standardDeviation(values: ArrayLike<number>, knownMean = mean(values)): number {
-  let sumOfSquares = 0;
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (Number.isNaN(value)) continue;
-    const deviation = value - knownMean;
-    sumOfSquares += deviation * deviation;
-    count++;
-  }
+export function standardDeviation(values: ArrayLike<number>, knownMean?: number): number {
+  const data = asFloat64Array(values);
+  const first = firstPass(data);
+  return spreadOf(first.count, sumOfSquaredDeviations(data, knownMean ?? first.mean));
+}
+
+/** The sample standard deviation from the count and Σ (value − mean)²; NaN below two values. */
+function spreadOf(count: number, sumOfSquares: number): number {
   return count < 2 ? NaN : Math.sqrt(sumOfSquares / (count - 1));
 }
 
@@ -137,7 +124,7 @@ function asQuantiles(values: number[]): Quantiles {
 
 function summaryOf(data: Float64Array, first: FirstPass, sumOfSquares: number): Summary {
   const { count, min, max, mean: average } = first;
-  const spread = count < 2 ? NaN : Math.sqrt(sumOfSquares / (count - 1));
+  const spread = spreadOf(count, sumOfSquares);
   return {
     count,
     missing: data.length - count,
@@ -164,8 +151,8 @@ function sumOfSquaredDeviations(data: Float64Array, average: number): number {
 
 /**
  * Mean, spread, standard error and the p5/p25/p50/p75/p95 quantiles (type 7) of one output.
- * Two passes plus the selection (the count and extremes ride along with the sum); the same
- * arithmetic as `mean` and `standardDeviation`, so the same numbers.
+ * Two passes plus the selection (the count and extremes ride along with the sum); the passes
+ * of `mean` and `standardDeviation`, so the same numbers.
  */
 export function summarize(values: ArrayLike<number>): Summary {
   const data = asFloat64Array(values);
