@@ -1,7 +1,7 @@
 import { loadContractTemplate } from '../data/contracts';
 import { DataFileError } from '../data/json-file';
 import { loadKnowledgeBase } from '../data/knowledge';
-import { contractViolations, type Contract } from '../engine/contract';
+import { knowledgeBaseViolations, type Contract } from '../engine/contract';
 import type { KnowledgeBase } from '../engine/som';
 import { violationPathToPointer } from '../data/contracts';
 
@@ -14,11 +14,12 @@ export function knowledgeBase(): KnowledgeBase {
 
 /**
  * A contract from a template id or a JSON file, checked against the knowledge base (its target
- * group, success measure and price year must exist there).
+ * group, success measure and price year must exist there). Its own rules were checked as it was
+ * read (`readContractFile`).
  */
 export function loadContract(idOrPath: string): Contract {
   const contract = loadContractTemplate(idOrPath);
-  const violations = contractViolations(knowledgeBase(), contract);
+  const violations = knowledgeBaseViolations(knowledgeBase(), contract);
   if (violations.length > 0) {
     throw DataFileError.of(
       idOrPath,
